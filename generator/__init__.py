@@ -1,0 +1,1 @@
+"""Thi đua CCHC: the transparency site generator for Vietnamese public-sector award campaigns."""

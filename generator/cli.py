@@ -1,0 +1,156 @@
+"""Command line: `thidua validate | build | templates | explain` (SPEC §6). A thin edge."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .explain import explain as explain_text
+from .issues import has_errors
+from .pipeline import Result, run
+from .report import as_github, as_json, as_text
+
+DEFAULT_CONFIG = Path("site_config/campaign.yml")
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_CONFIG,
+    show_default=True,
+    help="Campaign rules file (YAML).",
+)
+data_option = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder of the campaign's spreadsheets [default: the config's data_dir].",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Thi đua CCHC: check campaign spreadsheets and publish the transparency site."""
+
+
+def _check_config(config_path: Path) -> None:
+    if not config_path.is_file():
+        raise click.BadParameter(f"no such file: {config_path}", param_hint="--config")
+
+
+@main.command()
+@data_option
+@config_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, github for workflow annotations.",
+)
+def validate(data_dir: Path | None, config_path: Path, fmt: str) -> None:
+    """Check the spreadsheets; list every problem with its location. Exit 1 on errors."""
+    _check_config(config_path)
+    result = run(config_path, data_dir)
+    counts, rejected = result.dataset.counts, result.dataset.rejected
+    if fmt == "json":
+        click.echo(as_json(result.issues, counts, rejected))
+    elif fmt == "github":
+        prefix = "" if result.data_dir is None else _display(result.data_dir) + "/"
+        click.echo(as_github(result.issues, prefix))
+    else:
+        click.echo(as_text(result.issues, counts))
+    sys.exit(1 if has_errors(result.issues) or result.config is None else 0)
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@main.command()
+@data_option
+@config_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Folder the site is published to (replaced in one step).",
+)
+@click.option(
+    "--mkdocs-file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The mkdocs configuration.",
+)
+def build(data_dir: Path | None, config_path: Path, out: Path, mkdocs_file: Path) -> None:
+    """Validate, evaluate and build the site. On any error exit 1, leaving the old site."""
+    from .publish import BuildFailed, build_site
+    from .site import make_bundle
+
+    _check_config(config_path)
+    bundle = make_bundle(config_path.resolve(), data_dir.resolve() if data_dir else None)
+    if not bundle.ok:
+        click.echo(as_text(bundle.issues, bundle.result.dataset.counts), err=True)
+        click.echo("Không xây dựng trang: dữ liệu còn lỗi; trang cũ được giữ nguyên.", err=True)
+        sys.exit(1)
+    try:
+        build_site(bundle, mkdocs_file.resolve(), out)
+    except BuildFailed as exc:
+        click.echo(f"mkdocs build --strict failed: {exc}", err=True)
+        click.echo("Không xây dựng trang; trang cũ được giữ nguyên.", err=True)
+        sys.exit(1)
+    click.echo(f"Đã xây dựng trang tại {out}/ (site built in {out}/).")
+
+
+@main.command()
+@click.argument("code")
+@data_option
+@config_option
+def explain(code: str, data_dir: Path | None, config_path: Path) -> None:
+    """Why a nominee (Mã CB) or a department (Mã đơn vị) has its status."""
+    _check_config(config_path)
+    result = run(config_path, data_dir)
+    text = _explain(result, code)
+    if text is None:
+        click.echo(f"Không tìm thấy cá nhân hay đơn vị có mã “{code}”.", err=True)
+        sys.exit(1)
+    click.echo(text)
+
+
+def _explain(result: Result, code: str) -> str | None:
+    if result.config is None:
+        return None
+    return explain_text(result.config, result.dataset, result.outcomes, code)
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder to write the blank workbooks to.",
+)
+@data_option
+@config_option
+def templates(out: Path, data_dir: Path | None, config_path: Path) -> None:
+    """Blank department workbooks with headers, drop-down lists and instructions."""
+    from .blank import write_templates
+
+    _check_config(config_path)
+    result = run(config_path, data_dir)
+    if not result.dataset.units:
+        click.echo(as_text(result.issues, result.dataset.counts), err=True)
+        click.echo("Không đọc được danh sách đơn vị (don-vi).", err=True)
+        sys.exit(1)
+    written = write_templates(result.dataset.units, result.config, out)  # type: ignore[arg-type]
+    for path in written:
+        click.echo(str(path))

@@ -1,0 +1,207 @@
+"""Campaign configuration (``site_config/*.yml``): validated up front, unknown keys refused.
+
+Every field carries a description; docs/config.md documents each one (a test checks that).
+Dates are written dd/mm/yyyy. ``load_config`` returns the config or a list of issues naming
+the file and the dotted key, all collected before stopping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+
+from .issues import Issue
+from .rules import Predicate
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.datetime.strptime(value.strip(), "%d/%m/%Y").date()
+        except ValueError as exc:
+            raise ValueError(f"'{value}' is not a real date written dd/mm/yyyy") from exc
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SiteSettings(_Strict):
+    title: str = Field(description="Site title shown in the header.")
+    office: str = Field(description="Name of the office running the campaign.")
+    description: str = Field(
+        description="One-paragraph description for the home page and metadata."
+    )
+    sample_data: bool = Field(
+        False, description="True when the data is fictional; every page says so."
+    )
+    licence: str = Field(description="Licence of the open data.")
+    licence_url: str = Field(description="Address of the licence text.")
+
+
+class CampaignIdentity(_Strict):
+    name: str = Field(description="Full name of the campaign.")
+    issuer: str = Field(description="Body that issued the plan.")
+    document: str = Field(description="Title of the plan.")
+    document_number: str = Field(description="Number of the plan, e.g. 01/KH-VPUB.")
+    document_date: Date = Field(description="Issue date of the plan.")
+    legal_basis: list[str] = Field(
+        default_factory=list, description="Documents the plan builds on."
+    )
+
+
+class Period(_Strict):
+    start: Date = Field(description="First day of the campaign period.")
+    end_as_written: str = Field(description="End date as the plan writes it (may be impossible).")
+    end: Date = Field(description="End date applied by the generator.")
+    note: str = Field("", description="Public explanation when the applied date differs.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("period.end is before period.start")
+        return self
+
+
+class Deadline(_Strict):
+    id: str = Field(description="Identifier used by rules, e.g. 'dossier'.")
+    label: str = Field(description="What must happen by this date (Vietnamese).")
+    date: Date = Field(description="The deadline.")
+    as_written: str = Field("", description="The plan's own wording, when it is not a date.")
+
+
+class EmulationField(_Strict):
+    id: int = Field(description="Number of the field of emulation (1–4).")
+    name: str = Field(description="Name of the field.")
+    register_value: str = Field(description="Value of 'Lĩnh vực' in the initiative register.")
+    description: str = Field(description="What the field covers.")
+
+
+class Criterion(_Strict):
+    id: str = Field(pattern=r"^(TT|CN)\d+$", description="Identifier: TT1… or CN1….")
+    label: str = Field(description="Short label shown in table headers.")
+    meaning: str = Field(description="The plan's meaning, in the project's own words.")
+    fields: list[int] = Field(
+        default_factory=list, description="Fields of emulation it belongs to."
+    )
+    sensitive: bool = Field(False, description="Public pages show only met / not met.")
+    predicate: Predicate = Field(description="The test, from the predicate vocabulary.")
+
+
+class Criteria(_Strict):
+    collective: list[Criterion] = Field(description="Criteria for departments (TT…).")
+    individual: list[Criterion] = Field(description="Criteria for individuals (CN…).")
+
+
+class DossierItem(_Strict):
+    id: str = Field(description="Identifier of the item.")
+    label: str = Field(description="What the item is (Vietnamese).")
+    column: str | None = Field(None, description="Key of the yes/no column that records it.")
+    columns: list[str] = Field(
+        default_factory=list, description="Keys of columns that must be filled."
+    )
+
+
+class Dossier(_Strict):
+    deadline: str = Field(description="Id of the deadline for sending dossiers.")
+    collective: list[DossierItem] = Field(description="Items of a department's own dossier.")
+    individual: list[DossierItem] = Field(description="Items of each nominee's dossier.")
+    department: list[DossierItem] = Field(description="Items every proposal of a department needs.")
+    bang_khen_extra: str = Field("", description="Extra item for a Bằng khen proposal.")
+
+
+class Quota(_Strict):
+    count: int = Field(ge=1, description="How many candidates are within quota.")
+    per: Literal["office", "department"] = Field(description="Whether the count is per department.")
+
+
+class Quotas(_Strict):
+    collective: Quota = Field(description="Quota for departments.")
+    individual: Quota = Field(description="Quota for individuals.")
+
+
+RankKey = Literal["vote_share", "recognised_initiatives"]
+
+
+class Ranking(_Strict):
+    collective: list[RankKey] = Field(description="Ranking keys for departments, all descending.")
+    individual: list[RankKey] = Field(description="Ranking keys for individuals, all descending.")
+
+
+class Award(_Strict):
+    id: str = Field(description="Identifier of the award form.")
+    name: str = Field(description="Name of the award form.")
+    issuer: str = Field(description="Who grants it.")
+    proposal: bool = Field(False, description="True when the office only proposes it to the city.")
+
+
+class Config(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$", description="Campaign id; also the data folder name.")
+    data_dir: str = Field(description="Folder of the spreadsheets, relative to the repository.")
+    site: SiteSettings = Field(description="Site settings.")
+    campaign: CampaignIdentity = Field(description="Identity of the campaign plan.")
+    period: Period = Field(description="Campaign period.")
+    deadlines: list[Deadline] = Field(description="Deadlines of the campaign.")
+    fields: list[EmulationField] = Field(description="The fields of emulation.")
+    criteria: Criteria = Field(description="Criteria for collectives and individuals.")
+    dossier: Dossier = Field(description="Dossier requirements.")
+    quotas: Quotas = Field(description="Quotas.")
+    ranking: Ranking = Field(description="Ranking keys.")
+    awards: list[Award] = Field(description="Award forms.")
+
+    @model_validator(mode="after")
+    def _deadline_refs(self) -> Config:
+        known = {d.id for d in self.deadlines}
+        refs = [self.dossier.deadline] + [
+            getattr(c.predicate, "recognised_by", "")
+            for c in self.criteria.collective + self.criteria.individual
+        ]
+        unknown = sorted({r for r in refs if r and r not in known})
+        if unknown:
+            raise ValueError(f"unknown deadline id(s): {', '.join(unknown)}")
+        return self
+
+    def deadline(self, deadline_id: str) -> dt.date:
+        return next(d.date for d in self.deadlines if d.id == deadline_id)
+
+    @property
+    def dossier_deadline(self) -> dt.date:
+        return self.deadline(self.dossier.deadline)
+
+
+def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
+    """Read and validate a campaign file; every problem names the file and the key."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        return None, [_config_issue(path, "", f"cannot read YAML: {exc}")]
+    try:
+        return Config.model_validate(raw), []
+    except ValidationError as exc:
+        return None, [_config_issue(path, _dotted(e["loc"]), e["msg"]) for e in exc.errors()]
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    # Drop pydantic's discriminator tags (e.g. 'recognised_initiatives') from the key path.
+    parts = [str(p) for p in loc if not (isinstance(p, str) and p.islower() and "_" in p)]
+    return ".".join(parts)
+
+
+def _config_issue(path: Path, key: str, problem: str) -> Issue:
+    where = f"{path.name}: {key}" if key else path.name
+    return Issue(
+        code="config-invalid",
+        severity="error",
+        file=str(path),
+        column=key or None,
+        message=f"Cấu hình {where}: {problem}",
+        message_en=f"Config {where}: {problem}",
+    )

@@ -1,0 +1,222 @@
+"""Plain records passed between stages: what the validated input holds, and what evaluation decides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    """Where a record came from: file (relative to the data dir), sheet, spreadsheet row."""
+
+    file: str
+    sheet: str
+    row: int
+
+    def __str__(self) -> str:
+        return f"{self.file} › {self.sheet} › dòng {self.row}"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    code: str
+    name: str
+    kind: str | None
+    order: int | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Initiative:
+    code: str
+    title: str
+    unit: str
+    authors: tuple[str, ...]
+    author_codes: tuple[str, ...]
+    field: str | None
+    recognised: bool
+    decision_no: str | None
+    decision_date: dt.date | None
+    loc: Loc
+
+    @property
+    def is_collective(self) -> bool:
+        return not self.authors and not self.author_codes
+
+
+@dataclass(frozen=True, slots=True)
+class Discipline:
+    staff_code: str
+    name: str | None
+    unit: str | None
+    form: str
+    decided: dt.date
+    expires: dt.date | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A department's `Tập thể` row: its own proposal and the department-level dossier."""
+
+    unit: str
+    good_cchc: bool
+    rating: str | None
+    proposal: str
+    report: bool
+    to_trinh_no: str | None
+    to_trinh_date: dt.date | None
+    bien_ban_no: str | None
+    meeting_date: dt.date | None
+    sent_date: dt.date | None
+    loc: Loc
+
+    @property
+    def is_candidate(self) -> bool:
+        return self.proposal != "Không"
+
+
+@dataclass(frozen=True, slots=True)
+class Nominee:
+    staff_code: str
+    name: str
+    unit: str
+    position: str | None
+    rating: str | None
+    tasks_assigned: int | None
+    tasks_on_time: int | None
+    discipline_self: str | None
+    proposal: str | None
+    votes_for: int | None
+    votes_total: int | None
+    report: bool
+    loc: Loc
+
+    @property
+    def vote_share(self) -> float | None:
+        if not self.votes_total or self.votes_for is None:
+            return None
+        return self.votes_for / self.votes_total
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilDecision:
+    kind: str  # "collective" | "individual"
+    unit: str
+    staff_code: str | None
+    name: str | None
+    form: str
+    decision_no: str | None
+    decision_date: dt.date | None
+    minutes_no: str | None
+    meeting_date: dt.date | None
+    sent_to_city: dt.date | None
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class RowCount:
+    """Rows of one sheet: read = accepted + rejected."""
+
+    file: str
+    sheet: str
+    read: int
+    accepted: int
+    rejected: int
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    file: str
+    sheet: str
+    row: int
+    reasons: tuple[str, ...]
+
+
+@dataclass
+class Dataset:
+    """Everything the input holds once validated. Rows with errors are not in it."""
+
+    units: list[Unit] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+    disciplines: list[Discipline] = field(default_factory=list)
+    submissions: dict[str, Submission] = field(default_factory=dict)
+    nominees: list[Nominee] = field(default_factory=list)
+    council: list[CouncilDecision] | None = None
+    submitted_files: dict[str, list[str]] = field(default_factory=dict)  # unit → files
+    counts: list[RowCount] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    # Resolved authorship: initiative code → staff codes of nominees credited with it.
+    credited: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def unit(self, code: str) -> Unit | None:
+        return next((u for u in self.units if u.code == code), None)
+
+
+class Status(StrEnum):
+    NOT_ELIGIBLE = "not-eligible"
+    DOSSIER_INCOMPLETE = "dossier-incomplete"
+    LATE = "late"
+    ELIGIBLE = "eligible"
+    WITHIN_QUOTA = "within-quota"
+    OVER_QUOTA = "over-quota"
+    TIE = "tie"
+    AWARDED = "awarded"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    Status.NOT_ELIGIBLE: "Không đủ điều kiện",
+    Status.DOSSIER_INCOMPLETE: "Hồ sơ chưa đầy đủ",
+    Status.LATE: "Nộp trễ hạn",
+    Status.ELIGIBLE: "Đủ điều kiện",
+    Status.WITHIN_QUOTA: "Trong chỉ tiêu — dự kiến",
+    Status.OVER_QUOTA: "Đủ điều kiện, ngoài chỉ tiêu",
+    Status.TIE: "Đồng hạng tại ngưỡng chỉ tiêu — chờ Hội đồng",
+    Status.AWARDED: "Được khen thưởng",
+}
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    id: str
+    met: bool
+    reason: str  # Vietnamese; for a sensitive criterion never shown publicly
+    evidence: tuple[Loc, ...] = ()
+
+
+@dataclass(frozen=True)
+class DossierCheck:
+    complete: bool
+    late: bool
+    missing: tuple[str, ...]  # labels of missing items
+    sent_date: dt.date | None
+
+
+@dataclass
+class Outcome:
+    """Evaluation of one subject (a nominee or a department's collective proposal)."""
+
+    kind: str  # "individual" | "collective"
+    key: str  # staff code or unit code
+    unit: str
+    criteria: list[CriterionResult]
+    dossier: DossierCheck
+    recognised_initiatives: int
+    status: Status = Status.ELIGIBLE
+    rank: int | None = None
+    computed_status: Status = Status.ELIGIBLE  # before Council decisions
+    council: CouncilDecision | None = None
+
+    @property
+    def eligible(self) -> bool:
+        return all(c.met for c in self.criteria)
+
+    @property
+    def failed(self) -> list[str]:
+        return [c.id for c in self.criteria if not c.met]

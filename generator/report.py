@@ -1,0 +1,78 @@
+"""Formatting of issues and row counts for people (text), machines (json) and CI (github)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .issues import Issue, sort_issues
+from .model import RejectedRow, RowCount
+
+SEVERITY_LABEL = {"error": "LỖI", "warning": "CẢNH BÁO"}
+
+
+def rows_summary(counts: Iterable[RowCount]) -> dict[str, int]:
+    counts = list(counts)
+    return {
+        "read": sum(c.read for c in counts),
+        "accepted": sum(c.accepted for c in counts),
+        "rejected": sum(c.rejected for c in counts),
+    }
+
+
+def as_json(issues: list[Issue], counts: list[RowCount], rejected: list[RejectedRow]) -> str:
+    payload = {
+        "issues": [i.as_dict() for i in sort_issues(issues)],
+        "rows": rows_summary(counts),
+        "sheets": [c.__dict__ for c in counts],
+        "rejected_rows": [r.__dict__ | {"reasons": list(r.reasons)} for r in rejected],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def as_github(issues: list[Issue], data_prefix: str) -> str:
+    """GitHub Actions workflow commands: one annotation per issue."""
+    lines = []
+    for issue in sort_issues(issues):
+        kind = "error" if issue.is_error else "warning"
+        props = [f"title={_escape_prop(issue.code)}"]
+        if issue.file:
+            props.insert(0, f"file={_escape_prop(data_prefix + issue.file)}")
+        if issue.row:
+            props.insert(1, f"line={issue.row}")
+        lines.append(
+            f"::{kind} {','.join(props)}::{_escape_data(issue.location() + ': ' + issue.message)}"
+        )
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_text(issues: list[Issue], counts: list[RowCount]) -> str:
+    """Grouped by file, errors first within each file, then a row reconciliation."""
+    by_file: dict[str, list[Issue]] = defaultdict(list)
+    for issue in sort_issues(issues):
+        by_file[issue.file or "(chung)"].append(issue)
+    out: list[str] = []
+    for file in sorted(by_file, key=lambda f: (not any(i.is_error for i in by_file[f]), f)):
+        out.append(f"== {file}")
+        for issue in by_file[file]:
+            out.append(f"  [{SEVERITY_LABEL[issue.severity]}] {issue.code}: {issue.location()}")
+            out.append(f"      {issue.message}")
+            if issue.message_en:
+                out.append(f"      ({issue.message_en})")
+    out.append("")
+    out.append("Số dòng (rows) — đọc = nhận + loại (read = accepted + rejected):")
+    for c in counts:
+        out.append(f"  {c.file} › {c.sheet}: {c.read} = {c.accepted} + {c.rejected}")
+    errors = sum(1 for i in issues if i.is_error)
+    warnings = len(issues) - errors
+    out.append(f"Tổng: {errors} lỗi, {warnings} cảnh báo (errors, warnings).")
+    return "\n".join(out)

@@ -1,0 +1,667 @@
+"""Validate stage: read every discovered file, turn rows into records, cross-check them.
+
+Returns a :class:`Dataset` holding only accepted rows, the issues for the whole input, and
+per-sheet counts where rows read = accepted + rejected.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .discover import Source, discover
+from .issues import Issue, Severity, column_letter
+from .load import Loader
+from .model import (
+    CouncilDecision,
+    Dataset,
+    Discipline,
+    Initiative,
+    Loc,
+    Nominee,
+    RejectedRow,
+    RowCount,
+    Submission,
+    Unit,
+)
+from .normalise import Row, Table, read_table
+from .raw import RawWorkbook
+from .rules import effective_end
+from .schema import COUNCIL, DISCIPLINE, INITIATIVES, NOMINEES, SUBMISSION, UNITS, Sheet
+from .text import fold, name_key
+
+
+@dataclass
+class Validation:
+    dataset: Dataset
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(i.is_error for i in self.issues)
+
+
+@dataclass
+class _Context:
+    config: Config
+    issues: list[Issue] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    by_sheet: dict[str, list[tuple[Source, Table]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def reject(
+        self,
+        table: Table,
+        row: int,
+        code: str,
+        severity: Severity,
+        msg: str,
+        en: str,
+        key: str | None = None,
+        sheet: Sheet | None = None,
+        value: object = None,
+    ) -> None:
+        column, header = _locate(table, sheet, key)
+        table.issue(
+            code,
+            severity,
+            msg,
+            en,
+            row=row,
+            column=column,
+            header=header,
+            value=None if value is None else str(value),
+        )
+        if severity == "error":
+            table.rejected.setdefault(row, []).append(code)
+
+
+def _locate(table: Table, sheet: Sheet | None, key: str | None) -> tuple[str | None, str | None]:
+    if sheet is None or key is None:
+        return None, None
+    index = table.columns.get(key)
+    return (column_letter(index) if index is not None else None), sheet.column(key).header
+
+
+def validate(data_dir: Path, config: Config, loader: Loader | None = None) -> Validation:
+    """Read, normalise and cross-check the whole campaign folder."""
+    inventory = discover(data_dir)
+    ctx = _Context(config, list(inventory.issues))
+    if loader is None:
+        with Loader() as own:
+            _read_all(inventory.sources, own, ctx)
+    else:
+        _read_all(inventory.sources, loader, ctx)
+    dataset = _build(ctx)
+    for table in ctx.tables:
+        ctx.issues.extend(table.issues)
+    _count(ctx, dataset)
+    return Validation(dataset, ctx.issues)
+
+
+def _read_all(sources: Iterable[Source], loader: Loader, ctx: _Context) -> None:
+    for source in sources:
+        workbook, problems = loader.read(source.path, source.rel)
+        ctx.issues.extend(problems)
+        if workbook is None:
+            ctx.by_sheet.setdefault("__unreadable__", []).append((source, Table(source.rel, "")))
+            continue
+        for sheet in source.sheets:
+            table = _sheet_table(workbook, sheet, source, ctx)
+            if table is not None:
+                ctx.tables.append(table)
+                ctx.by_sheet[sheet.id].append((source, table))
+
+
+def _sheet_table(
+    workbook: RawWorkbook, sheet: Sheet, source: Source, ctx: _Context
+) -> Table | None:
+    if source.rel.endswith(".csv") and len(workbook.sheets) == 1:
+        raw = next(iter(workbook.sheets.values()))
+        return read_table(raw, sheet, source.rel)
+    wanted = fold(sheet.name)
+    for name, raw in workbook.sheets.items():
+        if fold(name) == wanted:
+            return read_table(raw, sheet, source.rel)
+    hidden = any(fold(n) == wanted for n in workbook.hidden_sheets)
+    note = " (trang tính đang bị ẩn: hãy hiện trang tính)" if hidden else ""
+    ctx.issues.append(
+        Issue(
+            "sheet-missing",
+            "error",
+            f"Thiếu trang tính “{sheet.name}”{note}.",
+            f"Sheet '{sheet.name}' is missing{' (it is hidden)' if hidden else ''}.",
+            file=source.rel,
+            sheet=sheet.name,
+        )
+    )
+    return None
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+def _tables(ctx: _Context, sheet: Sheet) -> list[tuple[Source, Table]]:
+    return ctx.by_sheet.get(sheet.id, [])
+
+
+def _loc(table: Table, row: Row) -> Loc:
+    return Loc(table.file, table.sheet, row.number)
+
+
+def _accepted(table: Table) -> Iterable[Row]:
+    return [r for r in table.rows if r.number not in table.rejected]
+
+
+def _build(ctx: _Context) -> Dataset:
+    data = Dataset()
+    data.units = _units(ctx)
+    codes = {u.code for u in data.units}
+    data.submissions, data.submitted_files = _submissions(ctx, codes)
+    data.nominees = _nominees(ctx, codes, data.submissions)
+    data.initiatives = _initiatives(ctx, codes)
+    data.disciplines = _disciplines(ctx)
+    data.credited = _credit_authors(ctx, data)
+    data.council = _council(ctx, data)
+    _check_discipline_reports(ctx, data)
+    return data
+
+
+def _unique(
+    ctx: _Context, table: Table, sheet: Sheet, key: str, seen: dict[str, Loc], row: Row
+) -> bool:
+    value = str(row.get(key))
+    if value in seen:
+        first = seen[value]
+        ctx.reject(
+            table,
+            row.number,
+            "duplicate-key",
+            "error",
+            f"“{value}” ở cột “{sheet.column(key).header}” trùng với {first}.",
+            f"Duplicate '{value}', first at {first}.",
+            key,
+            sheet,
+            value,
+        )
+        return False
+    seen[value] = _loc(table, row)
+    return True
+
+
+def _units(ctx: _Context) -> list[Unit]:
+    units: list[Unit] = []
+    seen: dict[str, Loc] = {}
+    for _, table in _tables(ctx, UNITS):
+        for row in list(_accepted(table)):
+            if _unique(ctx, table, UNITS, "code", seen, row):
+                units.append(
+                    Unit(
+                        str(row.get("code")),
+                        str(row.get("name")),
+                        _opt(row, "kind"),
+                        _opt_int(row, "order"),
+                        _loc(table, row),
+                    )
+                )
+    return units
+
+
+def _opt(row: Row, key: str) -> str | None:
+    value = row.get(key)
+    return None if value is None else str(value)
+
+
+def _opt_int(row: Row, key: str) -> int | None:
+    value = row.get(key)
+    return value if isinstance(value, int) else None
+
+
+def _known_unit(
+    ctx: _Context, table: Table, sheet: Sheet, row: Row, codes: set[str], key: str = "unit"
+) -> bool:
+    value = str(row.get(key))
+    if value in codes:
+        return True
+    ctx.reject(
+        table,
+        row.number,
+        "unit-unknown",
+        "error",
+        f"Mã đơn vị “{value}” không có trong danh sách đơn vị (don-vi).",
+        f"Unit code '{value}' is not in the unit list.",
+        key,
+        sheet,
+        value,
+    )
+    return False
+
+
+def _submissions(
+    ctx: _Context, codes: set[str]
+) -> tuple[dict[str, Submission], dict[str, list[str]]]:
+    result: dict[str, Submission] = {}
+    files: dict[str, list[str]] = defaultdict(list)
+    for source, table in _tables(ctx, SUBMISSION):
+        unit = source.unit or ""
+        files[unit].append(source.rel)
+        rows = list(_accepted(table))
+        if not _file_unit_known(ctx, source, table, codes):
+            continue
+        if not rows and table.readable and not table.rejected:
+            table.issue(
+                "submission-missing-row",
+                "error",
+                "Trang tính Tập thể chưa có dòng dữ liệu của đơn vị.",
+                "The collective sheet has no data row.",
+            )
+        for extra in rows[1:]:
+            ctx.reject(
+                table,
+                extra.number,
+                "submission-extra-row",
+                "error",
+                "Trang tính Tập thể chỉ được có đúng một dòng dữ liệu.",
+                "The collective sheet must hold exactly one data row.",
+            )
+        if rows and _matches_file(ctx, table, rows[0], unit):
+            result[unit] = _submission(table, rows[0], unit)
+    for source, _ in _tables(ctx, NOMINEES):
+        if source.rel not in files.get(source.unit or "", []):
+            files[source.unit or ""].append(source.rel)
+    return result, dict(files)
+
+
+def _file_unit_known(ctx: _Context, source: Source, table: Table, codes: set[str]) -> bool:
+    if source.unit in codes:
+        return True
+    table.issue(
+        "unit-unknown",
+        "error",
+        f"Tên tệp “{source.rel}” không ứng với mã đơn vị nào trong danh sách đơn vị.",
+        f"File name '{source.rel}' matches no unit code.",
+    )
+    for row in table.rows:
+        table.rejected.setdefault(row.number, []).append("unit-unknown")
+    return False
+
+
+def _matches_file(ctx: _Context, table: Table, row: Row, unit: str) -> bool:
+    if row.get("unit") == unit:
+        return True
+    ctx.reject(
+        table,
+        row.number,
+        "unit-mismatch",
+        "error",
+        f"Mã đơn vị “{row.get('unit')}” khác với mã trong tên tệp ({unit}).",
+        f"Unit code differs from the file's ({unit}).",
+        "unit",
+        SUBMISSION,
+        row.get("unit"),
+    )
+    return False
+
+
+def _submission(table: Table, row: Row, unit: str) -> Submission:
+    v = row.values
+    return Submission(
+        unit,
+        bool(v["good_cchc"]),
+        _opt(row, "rating"),
+        str(v["proposal"]),
+        bool(v.get("report")),
+        _opt(row, "to_trinh_no"),
+        v.get("to_trinh_date"),
+        _opt(row, "bien_ban_no"),
+        v.get("meeting_date"),
+        v.get("sent_date"),
+        _loc(table, row),
+    )  # type: ignore[arg-type]
+
+
+def _nominees(ctx: _Context, codes: set[str], subs: dict[str, Submission]) -> list[Nominee]:
+    nominees: list[Nominee] = []
+    seen: dict[str, Loc] = {}
+    for source, table in _tables(ctx, NOMINEES):
+        unit = source.unit or ""
+        if unit not in codes:
+            if not any(t is table for _, t in _tables(ctx, SUBMISSION)):
+                _file_unit_known(ctx, source, table, codes)
+            for row in table.rows:
+                table.rejected.setdefault(row.number, []).append("unit-unknown")
+            continue
+        for row in list(_accepted(table)):
+            if _nominee_consistent(ctx, table, row) and _unique(
+                ctx, table, NOMINEES, "staff_code", seen, row
+            ):
+                nominees.append(_nominee(table, row, unit))
+    return nominees
+
+
+def _nominee_consistent(ctx: _Context, table: Table, row: Row) -> bool:
+    ok = True
+    assigned, on_time = row.get("tasks_assigned"), row.get("tasks_on_time")
+    if isinstance(assigned, int) and isinstance(on_time, int) and on_time > assigned:
+        ctx.reject(
+            table,
+            row.number,
+            "tasks-inconsistent",
+            "error",
+            f"Số nhiệm vụ đúng hạn ({on_time}) lớn hơn số nhiệm vụ được giao ({assigned}).",
+            "On-time tasks exceed assigned tasks.",
+            "tasks_on_time",
+            NOMINEES,
+            on_time,
+        )
+        ok = False
+    agree, total = row.get("votes_for"), row.get("votes_total")
+    if isinstance(agree, int) and isinstance(total, int) and agree > total:
+        ctx.reject(
+            table,
+            row.number,
+            "votes-inconsistent",
+            "error",
+            f"Số phiếu đồng ý ({agree}) lớn hơn tổng số phiếu ({total}).",
+            "Agree votes exceed total votes.",
+            "votes_for",
+            NOMINEES,
+            agree,
+        )
+        ok = False
+    if ok and (not total or agree is None):
+        ctx.reject(
+            table,
+            row.number,
+            "votes-missing",
+            "warning",
+            "Chưa có số phiếu họp xét: cá nhân này không được xếp hạng theo chỉ tiêu.",
+            "No vote counts: the nominee cannot be ranked against the quota.",
+            "votes_total",
+            NOMINEES,
+        )
+    return ok
+
+
+def _nominee(table: Table, row: Row, unit: str) -> Nominee:
+    v = row.values
+    return Nominee(
+        str(v["staff_code"]),
+        str(v["name"]),
+        unit,
+        _opt(row, "position"),
+        _opt(row, "rating"),
+        v.get("tasks_assigned"),
+        v.get("tasks_on_time"),
+        _opt(row, "discipline_self"),
+        _opt(row, "proposal"),
+        v.get("votes_for"),
+        v.get("votes_total"),
+        bool(v.get("report")),
+        _loc(table, row),
+    )  # type: ignore[arg-type]
+
+
+def _initiatives(ctx: _Context, codes: set[str]) -> list[Initiative]:
+    found: list[Initiative] = []
+    seen: dict[str, Loc] = {}
+    for _, table in _tables(ctx, INITIATIVES):
+        for row in list(_accepted(table)):
+            if (
+                _known_unit(ctx, table, INITIATIVES, row, codes)
+                and _recognition_complete(ctx, table, row)
+                and _unique(ctx, table, INITIATIVES, "code", seen, row)
+            ):
+                found.append(_initiative(table, row))
+    return found
+
+
+def _recognition_complete(ctx: _Context, table: Table, row: Row) -> bool:
+    if row.get("result") != "Công nhận":
+        return True
+    ok = True
+    for key in ("decision_no", "decision_date"):
+        if row.get(key) is None:
+            header = INITIATIVES.column(key).header
+            ctx.reject(
+                table,
+                row.number,
+                "value-missing",
+                "error",
+                f"Sáng kiến được công nhận phải có “{header}”.",
+                f"A recognised initiative needs '{header}'.",
+                key,
+                INITIATIVES,
+            )
+            ok = False
+    return ok
+
+
+def _initiative(table: Table, row: Row) -> Initiative:
+    v = row.values
+    return Initiative(
+        str(v["code"]),
+        str(v["title"]),
+        str(v["unit"]),
+        tuple(v.get("authors") or ()),
+        tuple(v.get("author_codes") or ()),
+        _opt(row, "field"),
+        v.get("result") == "Công nhận",
+        _opt(row, "decision_no"),
+        v.get("decision_date"),
+        _loc(table, row),
+    )  # type: ignore[arg-type]
+
+
+def _disciplines(ctx: _Context) -> list[Discipline]:
+    found: list[Discipline] = []
+    for _, table in _tables(ctx, DISCIPLINE):
+        for row in list(_accepted(table)):
+            v = row.values
+            record = Discipline(
+                str(v["staff_code"]),
+                _opt(row, "name"),
+                _opt(row, "unit"),
+                str(v["form"]),
+                v["decided"],
+                v.get("expires"),
+                _loc(table, row),
+            )  # type: ignore[arg-type]
+            if effective_end(record) < record.decided:
+                ctx.reject(
+                    table,
+                    row.number,
+                    "date-order",
+                    "error",
+                    "Ngày hết hiệu lực trước ngày quyết định.",
+                    "Expiry date is before the decision date.",
+                    "expires",
+                    DISCIPLINE,
+                )
+                continue
+            found.append(record)
+    return found
+
+
+def _credit_authors(ctx: _Context, data: Dataset) -> dict[str, tuple[str, ...]]:
+    """Resolve each initiative's authors to nominees: by staff code, else by name in the unit."""
+    by_code = {n.staff_code for n in data.nominees}
+    by_name: dict[tuple[str, str], list[Nominee]] = defaultdict(list)
+    for n in data.nominees:
+        by_name[(n.unit, name_key(n.name))].append(n)
+    credited: dict[str, tuple[str, ...]] = {}
+    table_of = {t.file: t for _, t in _tables(ctx, INITIATIVES)}
+    for ini in list(data.initiatives):
+        if ini.author_codes:
+            credited[ini.code] = tuple(c for c in ini.author_codes if c in by_code)
+            continue
+        staff = _credit_by_name(ctx, table_of[ini.loc.file], ini, by_name)
+        if staff is None:
+            data.initiatives.remove(ini)
+        else:
+            credited[ini.code] = staff
+    return credited
+
+
+def _credit_by_name(
+    ctx: _Context, table: Table, ini: Initiative, by_name: dict[tuple[str, str], list[Nominee]]
+) -> tuple[str, ...] | None:
+    staff: list[str] = []
+    for author in ini.authors:
+        matches = by_name.get((ini.unit, name_key(author)), [])
+        if len(matches) > 1:
+            codes = ", ".join(m.staff_code for m in matches)
+            ctx.reject(
+                table,
+                ini.loc.row,
+                "author-ambiguous",
+                "error",
+                f"Tác giả “{author}” trùng tên với {len(matches)} cá nhân được đề nghị của đơn vị {ini.unit} ({codes}): hãy ghi “Mã CB tác giả”.",
+                f"Author '{author}' matches {len(matches)} nominees: fill in 'Mã CB tác giả'.",
+                "authors",
+                INITIATIVES,
+                author,
+            )
+            return None
+        staff += [m.staff_code for m in matches]
+    return tuple(staff)
+
+
+def _council(ctx: _Context, data: Dataset) -> list[CouncilDecision] | None:
+    tables = _tables(ctx, COUNCIL)
+    if not tables:
+        return None
+    nominees = {n.staff_code: n for n in data.nominees}
+    decisions: list[CouncilDecision] = []
+    for _, table in tables:
+        for row in list(_accepted(table)):
+            decision = _decision(table, row)
+            if _decision_valid(ctx, table, row, decision, nominees, data):
+                decisions.append(decision)
+    return decisions
+
+
+def _decision(table: Table, row: Row) -> CouncilDecision:
+    v = row.values
+    kind = "individual" if v["kind"] == "Cá nhân" else "collective"
+    return CouncilDecision(
+        kind,
+        str(v["unit"]),
+        _opt(row, "staff_code"),
+        _opt(row, "name"),
+        str(v["form"]),
+        _opt(row, "decision_no"),
+        v.get("decision_date"),
+        _opt(row, "minutes_no"),
+        v.get("meeting_date"),
+        v.get("sent_to_city"),
+        _loc(table, row),
+    )  # type: ignore[arg-type]
+
+
+def _decision_valid(
+    ctx: _Context,
+    table: Table,
+    row: Row,
+    d: CouncilDecision,
+    nominees: dict[str, Nominee],
+    data: Dataset,
+) -> bool:
+    reject = _rejecter(ctx, table, row)
+    if d.kind == "individual" and (d.staff_code is None or d.staff_code not in nominees):
+        return reject(
+            "council-unknown-nominee",
+            f"Mã CB “{d.staff_code or ''}” không phải cá nhân được đề nghị.",
+            "Staff code is not a nominee.",
+            "staff_code",
+        )
+    if d.kind == "individual" and nominees[d.staff_code or ""].unit != d.unit:
+        return reject(
+            "unit-mismatch",
+            f"Cá nhân {d.staff_code} không thuộc đơn vị {d.unit}.",
+            "Nominee is not in that unit.",
+            "unit",
+        )
+    if d.kind == "collective" and d.unit not in data.submissions:
+        return reject(
+            "council-unknown-unit",
+            f"Đơn vị “{d.unit}” không có hồ sơ đề nghị tập thể.",
+            "Unit has no collective submission.",
+            "unit",
+        )
+    if d.form == "Đề nghị Bằng khen":
+        missing = [k for k in ("minutes_no", "meeting_date") if getattr(d, k) is None]
+        for key in missing:
+            reject(
+                "value-missing",
+                f"Đề nghị Bằng khen phải có “{COUNCIL.column(key).header}”.",
+                f"A Bằng khen proposal needs '{COUNCIL.column(key).header}'.",
+                key,
+            )
+        if missing:
+            return False
+        limit = (
+            ctx.config.deadline("council-to-city")
+            if any(x.id == "council-to-city" for x in ctx.config.deadlines)
+            else None
+        )
+        if limit and d.sent_to_city and d.sent_to_city > limit:
+            ctx.reject(
+                table,
+                row.number,
+                "council-late",
+                "warning",
+                f"Gửi thành phố ngày {d.sent_to_city:%d/%m/%Y}, sau hạn {limit:%d/%m/%Y}.",
+                "Sent to the city after the deadline.",
+                "sent_to_city",
+                COUNCIL,
+            )
+    return True
+
+
+def _rejecter(ctx: _Context, table: Table, row: Row) -> Callable[[str, str, str, str], bool]:
+    def reject(code: str, msg: str, en: str, key: str) -> bool:
+        ctx.reject(table, row.number, code, "error", msg, en, key, COUNCIL, row.get(key))
+        return False
+
+    return reject
+
+
+def _check_discipline_reports(ctx: _Context, data: Dataset) -> None:
+    """A register entry contradicting a self-report of 'Không' is reported to staff."""
+    start, end = ctx.config.period.start, ctx.config.period.end
+    nominees = {n.staff_code: n for n in data.nominees}
+    tables = {t.file: t for _, t in _tables(ctx, NOMINEES)}
+    for d in data.disciplines:
+        n = nominees.get(d.staff_code)
+        if (
+            n
+            and (n.discipline_self or "Không") == "Không"
+            and d.decided <= end
+            and effective_end(d) >= start
+        ):
+            ctx.reject(
+                tables[n.loc.file],
+                n.loc.row,
+                "discipline-inconsistent",
+                "warning",
+                f"Tự khai “Không” kỷ luật nhưng sổ kỷ luật có quyết định ({d.loc}).",
+                f"Self-report 'Không' contradicts the register ({d.loc}).",
+                "discipline_self",
+                NOMINEES,
+            )
+
+
+def _count(ctx: _Context, data: Dataset) -> None:
+    for table in ctx.tables:
+        rejected = sorted(r for r in table.rejected if r in table.read_rows)
+        data.counts.append(
+            RowCount(table.file, table.sheet, table.read, table.read - len(rejected), len(rejected))
+        )
+        for number in rejected:
+            reasons = tuple(dict.fromkeys(table.rejected[number]))
+            data.rejected.append(RejectedRow(table.file, table.sheet, number, reasons))

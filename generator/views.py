@@ -1,0 +1,394 @@
+"""The public projection: what citizens may see, as plain values for templates and downloads.
+
+This is the one place where internal columns are left behind (staff codes, birth dates,
+phones, notes, discipline details, author staff codes): pages, downloads and the search index
+are all made from these views and nothing else. Sensitive criteria carry no reason here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .config import Config, Criterion
+from .model import Dataset, Initiative, Nominee, Outcome, Status, Submission, Unit
+from .schema import RATINGS
+from .text import collation_key, person_sort_key, slug
+
+PHASES = {
+    "launched": "Phát động",
+    "nominations": "Xét đề nghị",
+    "results": "Có kết quả của Hội đồng",
+}
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    id: str
+    label: str
+    met: bool
+    reason: str | None  # None for a sensitive criterion
+
+
+@dataclass(frozen=True)
+class CouncilView:
+    form: str
+    decision_no: str | None
+    decision_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class DossierView:
+    complete: bool
+    late: bool
+    missing: tuple[str, ...]
+    sent_date: dt.date | None
+
+    @property
+    def label(self) -> str:
+        if not self.complete:
+            return "Chưa đầy đủ"
+        return "Nộp trễ hạn" if self.late else "Đầy đủ, đúng hạn"
+
+
+@dataclass(frozen=True)
+class PersonView:
+    anchor: str
+    name: str
+    position: str
+    unit_code: str
+    unit_name: str
+    rating: str
+    tasks: str
+    proposal: str
+    votes: str
+    vote_share: float | None
+    report: bool
+    recognised_initiatives: int
+    criteria: tuple[CriterionView, ...]
+    eligible: bool
+    status: str
+    status_label: str
+    rank: int | None
+    dossier: DossierView
+    council: CouncilView | None
+
+
+@dataclass(frozen=True)
+class CollectiveView:
+    unit_code: str
+    unit_name: str
+    rating: str
+    proposal: str
+    recognised_initiatives: int
+    criteria: tuple[CriterionView, ...]
+    eligible: bool
+    status: str
+    status_label: str
+    rank: int | None
+    dossier: DossierView
+    council: CouncilView | None
+
+
+@dataclass(frozen=True)
+class InitiativeView:
+    code: str
+    title: str
+    unit_code: str
+    unit_name: str
+    authors: str
+    field: str
+    recognised: bool
+    decision_no: str
+    decision_date: dt.date | None
+    counted: bool  # recognised no later than the dossier deadline
+
+
+@dataclass(frozen=True)
+class UnitView:
+    code: str
+    name: str
+    kind: str
+    slug: str
+    submission: str  # "on-time" | "late" | "incomplete" | "missing" | "no-proposal"
+    submission_label: str
+    sent_date: dt.date | None
+    to_trinh: str
+    bien_ban: str
+    collective: CollectiveView | None
+    people: tuple[PersonView, ...]
+    initiatives: tuple[InitiativeView, ...]
+
+
+@dataclass(frozen=True)
+class HonourEntry:
+    kind: str  # "collective" | "individual"
+    name: str
+    unit_code: str
+    unit_name: str
+    position: str
+    form: str
+    decision_no: str
+    decision_date: dt.date | None
+    provisional: bool
+    anchor: str
+
+
+@dataclass(frozen=True)
+class SiteView:
+    config: Config
+    phase: str
+    phase_label: str
+    updated: dt.date | None
+    units: tuple[UnitView, ...]
+    people: tuple[PersonView, ...]
+    collectives: tuple[CollectiveView, ...]
+    initiatives: tuple[InitiativeView, ...]
+    honour: tuple[HonourEntry, ...]
+    honour_provisional: bool
+    figures: dict[str, int] = field(default_factory=dict)
+
+    def status_counts(self, kind: str) -> list[tuple[str, str, int]]:
+        items = self.people if kind == "individual" else self.collectives
+        counts = Counter(i.status for i in items)
+        return [(s.value, s.label, counts[s.value]) for s in Status if counts[s.value]]
+
+
+SUBMISSION_LABELS = {
+    "on-time": "Đã nộp, đúng hạn",
+    "late": "Đã nộp, trễ hạn",
+    "incomplete": "Đã nộp, hồ sơ chưa đầy đủ",
+    "missing": "Chưa nộp",
+}
+
+
+def build_views(
+    config: Config, data: Dataset, outcomes: list[Outcome], updated: dt.date | None
+) -> SiteView:
+    """Project the evaluated campaign onto what the public site shows."""
+    units = sorted(
+        data.units, key=lambda u: (u.order if u.order is not None else 10**6, collation_key(u.name))
+    )
+    names = {u.code: u.name for u in units}
+    by_key = {(o.kind, o.key): o for o in outcomes}
+    counted = _counted_codes(config, data)
+    initiatives = tuple(
+        _initiative(i, names, counted) for i in _sorted_initiatives(data.initiatives, units)
+    )
+    people = _people(config, data, by_key, names)
+    collectives = tuple(
+        _collective(config, s, by_key[("collective", s.unit)], names)
+        for s in (data.submissions[u.code] for u in units if u.code in data.submissions)
+        if s.is_candidate
+    )
+    unit_views = tuple(
+        _unit(u, data, config.dossier_deadline, people, collectives, initiatives) for u in units
+    )
+    honour, provisional = _honour(data, people, collectives)
+    phase = (
+        "results"
+        if data.council is not None
+        else ("nominations" if data.submissions else "launched")
+    )
+    view = SiteView(
+        config,
+        phase,
+        PHASES[phase],
+        updated,
+        unit_views,
+        people,
+        collectives,
+        initiatives,
+        honour,
+        provisional,
+    )
+    view.figures.update(_figures(view, data))
+    return view
+
+
+def _counted_codes(config: Config, data: Dataset) -> set[str]:
+    limit = config.dossier_deadline
+    return {
+        i.code
+        for i in data.initiatives
+        if i.recognised and i.decision_date and i.decision_date <= limit
+    }
+
+
+def _sorted_initiatives(items: list[Initiative], units: list[Unit]) -> list[Initiative]:
+    order = {u.code: n for n, u in enumerate(units)}
+    return sorted(items, key=lambda i: (order.get(i.unit, 10**6), collation_key(i.title), i.code))
+
+
+def _initiative(i: Initiative, names: dict[str, str], counted: set[str]) -> InitiativeView:
+    authors = "; ".join(i.authors) if i.authors else "Tập thể đơn vị"
+    return InitiativeView(
+        i.code,
+        i.title,
+        i.unit,
+        names.get(i.unit, i.unit),
+        authors,
+        i.field or "",
+        i.recognised,
+        i.decision_no or "",
+        i.decision_date,
+        i.code in counted,
+    )
+
+
+def _criteria(criteria: list[Criterion], outcome: Outcome) -> tuple[CriterionView, ...]:
+    results = {c.id: c for c in outcome.criteria}
+    return tuple(
+        CriterionView(
+            c.id, c.label, results[c.id].met, None if c.sensitive else results[c.id].reason
+        )
+        for c in criteria
+    )
+
+
+def _dossier(o: Outcome) -> DossierView:
+    d = o.dossier
+    return DossierView(d.complete, d.late, d.missing, d.sent_date)
+
+
+def _council(o: Outcome) -> CouncilView | None:
+    c = o.council
+    return None if c is None else CouncilView(c.form, c.decision_no, c.decision_date)
+
+
+def _people(
+    config: Config, data: Dataset, by_key: dict[tuple[str, str], Outcome], names: dict[str, str]
+) -> tuple[PersonView, ...]:
+    ordered = sorted(
+        data.nominees, key=lambda n: (person_sort_key(n.name), n.unit, n.loc.file, n.loc.row)
+    )
+    used: Counter[str] = Counter()
+    views = []
+    for n in ordered:
+        base = f"p-{slug(n.name)}"
+        used[base] += 1
+        anchor = base if used[base] == 1 else f"{base}-{used[base]}"
+        views.append(_person(config, n, by_key[("individual", n.staff_code)], names, anchor))
+    return tuple(views)
+
+
+def _person(
+    config: Config, n: Nominee, o: Outcome, names: dict[str, str], anchor: str
+) -> PersonView:
+    votes = f"{n.votes_for}/{n.votes_total}" if n.votes_total else "—"
+    tasks = f"{n.tasks_on_time}/{n.tasks_assigned}" if n.tasks_assigned is not None else "—"
+    return PersonView(
+        anchor, n.name, n.position or "", n.unit, names.get(n.unit, n.unit), _rating(n.rating), tasks,
+        n.proposal or "", votes, n.vote_share, n.report, o.recognised_initiatives,
+        _criteria(config.criteria.individual, o), o.eligible, o.status.value, o.status.label,
+        o.rank, _dossier(o), _council(o),
+    )  # fmt: skip
+
+
+def _rating(code: str | None) -> str:
+    return RATINGS.get(code or "", "—")
+
+
+def _collective(config: Config, s: Submission, o: Outcome, names: dict[str, str]) -> CollectiveView:
+    return CollectiveView(
+        s.unit, names.get(s.unit, s.unit), _rating(s.rating), s.proposal, o.recognised_initiatives,
+        _criteria(config.criteria.collective, o), o.eligible, o.status.value, o.status.label,
+        o.rank, _dossier(o), _council(o),
+    )  # fmt: skip
+
+
+def _unit(
+    u: Unit,
+    data: Dataset,
+    deadline: dt.date,
+    people: tuple[PersonView, ...],
+    collectives: tuple[CollectiveView, ...],
+    initiatives: tuple[InitiativeView, ...],
+) -> UnitView:
+    sub = data.submissions.get(u.code)
+    state = _submission_state(sub, deadline)
+    label = SUBMISSION_LABELS.get(state, "Không đề nghị khen thưởng tập thể")
+    return UnitView(
+        u.code, u.name, u.kind or "", slug(u.code), state, label,
+        sub.sent_date if sub else None,
+        _doc(sub.to_trinh_no, sub.to_trinh_date) if sub else "",
+        _doc(sub.bien_ban_no, sub.meeting_date) if sub else "",
+        next((c for c in collectives if c.unit_code == u.code), None),
+        tuple(p for p in people if p.unit_code == u.code),
+        tuple(i for i in initiatives if i.unit_code == u.code),
+    )  # fmt: skip
+
+
+def _submission_state(sub: Submission | None, deadline: dt.date) -> str:
+    if sub is None:
+        return "missing"
+    if not (
+        sub.to_trinh_no
+        and sub.bien_ban_no
+        and sub.sent_date
+        and sub.to_trinh_date
+        and sub.meeting_date
+    ):
+        return "incomplete"
+    return "on-time" if sub.sent_date <= deadline else "late"
+
+
+def _doc(number: str | None, date: dt.date | None) -> str:
+    if not number:
+        return ""
+    return f"{number}, ngày {date:%d/%m/%Y}" if date else number
+
+
+def _honour(
+    data: Dataset, people: tuple[PersonView, ...], collectives: tuple[CollectiveView, ...]
+) -> tuple[tuple[HonourEntry, ...], bool]:
+    provisional = data.council is None
+    wanted = {Status.AWARDED.value} if not provisional else {Status.WITHIN_QUOTA.value}
+    entries = [_honour_collective(c, provisional) for c in collectives if c.status in wanted]
+    entries += [_honour_person(p, provisional) for p in people if p.status in wanted]
+    return tuple(entries), provisional
+
+
+def _honour_collective(c: CollectiveView, provisional: bool) -> HonourEntry:
+    form = c.council.form if c.council else c.proposal
+    return HonourEntry(
+        "collective",
+        c.unit_name,
+        c.unit_code,
+        c.unit_name,
+        "",
+        form,
+        (c.council.decision_no or "") if c.council else "",
+        c.council.decision_date if c.council else None,
+        provisional,
+        f"tt-{slug(c.unit_code)}",
+    )
+
+
+def _honour_person(p: PersonView, provisional: bool) -> HonourEntry:
+    form = p.council.form if p.council else p.proposal
+    return HonourEntry(
+        "individual",
+        p.name,
+        p.unit_code,
+        p.unit_name,
+        p.position,
+        form,
+        (p.council.decision_no or "") if p.council else "",
+        p.council.decision_date if p.council else None,
+        provisional,
+        p.anchor,
+    )
+
+
+def _figures(view: SiteView, data: Dataset) -> dict[str, int]:
+    return {
+        "units": len(view.units),
+        "units_submitted": sum(1 for u in view.units if u.submission != "missing"),
+        "nominees": len(view.people),
+        "eligible": sum(1 for p in view.people if p.eligible),
+        "collectives": len(view.collectives),
+        "initiatives_recognised": sum(1 for i in view.initiatives if i.recognised),
+        "honoured": len(view.honour),
+    }
