@@ -1,0 +1,85 @@
+"""The founding campaign's sample data against the hand-computed oracle."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import run
+from tests import sample_expectations as expected
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "site_config" / "campaign.yml"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return run(CONFIG)
+
+
+def _outcomes(result, kind):
+    return {o.key: o for o in result.outcomes if o.kind == kind}
+
+
+def test_sample_validates_with_only_the_designed_warnings(result):
+    assert result.ok
+    warnings = sorted((i.code, i.file, i.row) for i in result.issues)
+    codes = {code for code, _, _ in warnings}
+    assert codes == {"votes-missing", "discipline-inconsistent", "council-differs"}
+
+
+def test_every_row_is_accounted_for(result):
+    for count in result.dataset.counts:
+        assert count.read == count.accepted + count.rejected
+        assert count.rejected == 0
+    assert len(result.dataset.nominees) == expected.COUNTS["nominees"]
+    assert len(result.dataset.initiatives) == expected.COUNTS["initiatives"]
+    assert len(result.dataset.units) == expected.COUNTS["departments"]
+
+
+def test_every_nominee_has_the_expected_status_and_criteria(result):
+    got = {
+        key: (o.status.value, {c.id: c.met for c in o.criteria})
+        for key, o in _outcomes(result, "individual").items()
+    }
+    assert got == expected.INDIVIDUALS
+
+
+def test_every_department_has_the_expected_collective_status(result):
+    got = {
+        key: (o.status.value, {c.id: c.met for c in o.criteria})
+        for key, o in _outcomes(result, "collective").items()
+    }
+    want = {k: v for k, v in expected.COLLECTIVES.items() if v[0] is not None}
+    assert got == want
+    not_candidates = {k for k, v in expected.COLLECTIVES.items() if v[0] is None}
+    assert not_candidates == {
+        u for u, s in result.dataset.submissions.items() if not s.is_candidate
+    }
+
+
+def test_every_status_occurs(result):
+    statuses = {o.status.value for o in result.outcomes}
+    assert statuses >= {
+        "not-eligible", "dossier-incomplete", "late", "eligible",
+        "within-quota", "over-quota", "tie", "awarded",
+    }  # fmt: skip
+
+
+def test_staff_are_told_of_council_differences_and_register_contradictions(result):
+    differs = [i for i in result.issues if i.code == "council-differs"]
+    assert [i.message.split(" cho ")[1].split(" ")[0] for i in differs] == expected.COUNCIL_DIFFERS
+    inconsistent = [i for i in result.issues if i.code == "discipline-inconsistent"]
+    nominees = {(n.loc.file, n.loc.row): n.staff_code for n in result.dataset.nominees}
+    assert [nominees[(i.file, i.row)] for i in inconsistent] == expected.DISCIPLINE_INCONSISTENT
+
+
+def test_department_initiative_counts(result):
+    got = {o.key: o.recognised_initiatives for o in _outcomes(result, "collective").values()}
+    for unit, count in got.items():
+        assert expected.DEPARTMENT_INITIATIVES[unit] == count
+
+
+def test_missing_department_has_no_submission(result):
+    for unit in expected.MISSING_DEPARTMENTS:
+        assert unit not in result.dataset.submissions
+        assert result.dataset.unit(unit) is not None
