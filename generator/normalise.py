@@ -38,6 +38,7 @@ class Table:
     file: str
     sheet: str
     rows: list[Row] = field(default_factory=list)
+    parsed: list[Row] = field(default_factory=list)  # every data row read, even rejected ones
     issues: list[Issue] = field(default_factory=list)
     rejected: dict[int, list[str]] = field(default_factory=dict)  # row → reasons
     read_rows: set[int] = field(default_factory=set)
@@ -178,6 +179,7 @@ def _read_row(raw: RawSheet, number: int, header: _Header, table: Table) -> None
         _check_formula(formulas.get((number, index)), value, table, where)
         values[col.key] = _parse_cell(value, col, table, where)
     errors = [i for i in table.issues[before:] if i.is_error]
+    table.parsed.append(Row(number, values))
     if errors or number in table.rejected:
         table.rejected.setdefault(number, []).extend(i.code for i in errors)
         return

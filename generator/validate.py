@@ -171,35 +171,32 @@ def _build(ctx: _Context) -> Dataset:
     return data
 
 
-def _unique(
-    ctx: _Context, table: Table, sheet: Sheet, key: str, seen: dict[str, Loc], row: Row
-) -> bool:
-    value = str(row.get(key))
-    if value in seen:
-        first = seen[value]
-        ctx.reject(
-            table,
-            row.number,
-            "duplicate-key",
-            "error",
-            f"“{value}” ở cột “{sheet.column(key).header}” trùng với {first}.",
-            f"Duplicate '{value}', first at {first}.",
-            key,
-            sheet,
-            value,
-        )
-        return False
-    seen[value] = _loc(table, row)
-    return True
+def _duplicates(ctx: _Context, sheet: Sheet, key: str) -> set[tuple[str, int]]:
+    """Report every repeat of a unique key (over all rows read, rejected or not)."""
+    seen: dict[str, Loc] = {}
+    repeats: set[tuple[str, int]] = set()
+    for _, table in _tables(ctx, sheet):
+        for row in table.parsed:
+            value = row.get(key)
+            if value is None:
+                continue
+            if str(value) in seen:
+                first = seen[str(value)]
+                header = sheet.column(key).header
+                msg = f"“{value}” ở cột “{header}” trùng với {first}."
+                ctx.reject(table, row.number, "duplicate-key", "error", msg, f"Duplicate '{value}', first at {first}.", key, sheet, value)
+                repeats.add((table.file, row.number))
+            else:
+                seen[str(value)] = _loc(table, row)
+    return repeats
 
 
 def _units(ctx: _Context) -> list[Unit]:
     units: list[Unit] = []
-    seen: dict[str, Loc] = {}
+    _duplicates(ctx, UNITS, "code")
     for _, table in _tables(ctx, UNITS):
         for row in list(_accepted(table)):
-            if _unique(ctx, table, UNITS, "code", seen, row):
-                units.append(
+            units.append(
                     Unit(
                         str(row.get("code")),
                         str(row.get("name")),
@@ -285,7 +282,7 @@ def _file_unit_known(ctx: _Context, source: Source, table: Table, codes: set[str
         f"Tên tệp “{source.rel}” không ứng với mã đơn vị nào trong danh sách đơn vị.",
         f"File name '{source.rel}' matches no unit code.",
     )
-    for row in table.rows:
+    for row in table.parsed:
         table.rejected.setdefault(row.number, []).append("unit-unknown")
     return False
 
@@ -326,19 +323,17 @@ def _submission(table: Table, row: Row, unit: str) -> Submission:
 
 def _nominees(ctx: _Context, codes: set[str], subs: dict[str, Submission]) -> list[Nominee]:
     nominees: list[Nominee] = []
-    seen: dict[str, Loc] = {}
+    _duplicates(ctx, NOMINEES, "staff_code")
     for source, table in _tables(ctx, NOMINEES):
         unit = source.unit or ""
         if unit not in codes:
-            if not any(t is table for _, t in _tables(ctx, SUBMISSION)):
+            if not any(s.rel == source.rel for s, _ in _tables(ctx, SUBMISSION)):
                 _file_unit_known(ctx, source, table, codes)
-            for row in table.rows:
+            for row in table.parsed:
                 table.rejected.setdefault(row.number, []).append("unit-unknown")
             continue
         for row in list(_accepted(table)):
-            if _nominee_consistent(ctx, table, row) and _unique(
-                ctx, table, NOMINEES, "staff_code", seen, row
-            ):
+            if _nominee_consistent(ctx, table, row):
                 nominees.append(_nominee(table, row, unit))
     return nominees
 
@@ -408,13 +403,11 @@ def _nominee(table: Table, row: Row, unit: str) -> Nominee:
 
 def _initiatives(ctx: _Context, codes: set[str]) -> list[Initiative]:
     found: list[Initiative] = []
-    seen: dict[str, Loc] = {}
+    _duplicates(ctx, INITIATIVES, "code")
     for _, table in _tables(ctx, INITIATIVES):
         for row in list(_accepted(table)):
-            if (
-                _known_unit(ctx, table, INITIATIVES, row, codes)
-                and _recognition_complete(ctx, table, row)
-                and _unique(ctx, table, INITIATIVES, "code", seen, row)
+            if _known_unit(ctx, table, INITIATIVES, row, codes) and _recognition_complete(
+                ctx, table, row
             ):
                 found.append(_initiative(table, row))
     return found

@@ -1,0 +1,137 @@
+"""Broken spreadsheets, written by a script, and the exact issues each must produce."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import run
+from tests.builders.mini import Mini, nominee
+
+CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
+
+
+def issues_of(tmp_path: Path, mini: Mini, errors_only: bool = False):
+    result = run(CONFIG, mini.write(tmp_path / "data"))
+    found = [i for i in result.issues if i.is_error or not errors_only]
+    return sorted(i.key() for i in found), result
+
+
+def test_valid_mini_campaign_has_no_issue(tmp_path):
+    keys, result = issues_of(tmp_path, Mini(title_rows=2))
+    assert keys == []
+    assert {o.key: o.status.value for o in result.outcomes if o.kind == "individual"} == {
+        "A1": "within-quota", "A2": "not-eligible", "B1": "not-eligible", "B2": "not-eligible",
+    }  # fmt: skip
+
+
+def test_headers_match_without_diacritics_case_or_spacing(tmp_path):
+    mini = Mini()
+    mini.nominees["A"] = [
+        {k.upper() if k == "Họ và tên" else ("Ho va ten" if False else k): v for k, v in row.items()}
+        for row in mini.nominees["A"]
+    ]
+    mini.units = [{"ma don vi": u["Mã đơn vị"], "TEN  DON VI": u["Tên đơn vị"]} for u in mini.units]
+    keys, _ = issues_of(tmp_path, mini)
+    assert keys == []
+
+
+def test_impossible_and_invalid_dates(tmp_path):
+    mini = Mini(title_rows=1)
+    mini.submissions["A"][0]["Ngày gửi hồ sơ"] = "31/11/2019"
+    mini.submissions["B"][0]["Ngày tờ trình"] = "29/02/2019"
+    mini.initiatives[0]["Ngày công nhận"] = "hôm qua"
+    keys, result = issues_of(tmp_path, mini)
+    assert keys == [
+        ("date-impossible", "de-nghi/A.xlsx", "Tập thể", 3, "J"),
+        ("date-impossible", "de-nghi/B.xlsx", "Tập thể", 3, "G"),
+        ("date-invalid", "sang-kien.xlsx", "Sáng kiến", 3, "I"),
+    ]
+    assert all(c.read == c.accepted + c.rejected for c in result.dataset.counts)
+    rejected = sorted((r.file, r.row) for r in result.dataset.rejected)
+    assert rejected == [("de-nghi/A.xlsx", 3), ("de-nghi/B.xlsx", 3), ("sang-kien.xlsx", 3)]
+
+
+def test_unknown_unit_duplicate_code_and_values_outside_lists(tmp_path):
+    mini = Mini()
+    mini.initiatives[1]["Mã đơn vị"] = "ZZ"
+    mini.nominees["B"][1]["Mã CB"] = "A1"
+    mini.nominees["A"][1]["Xếp loại"] = "Xuất sắc"
+    mini.nominees["A"][0]["Hình thức đề nghị"] = "Huân chương"
+    keys, _ = issues_of(tmp_path, mini, errors_only=True)
+    assert keys == [
+        ("duplicate-key", "de-nghi/B.xlsx", "Cá nhân", 3, "B"),
+        ("unit-unknown", "sang-kien.xlsx", "Sáng kiến", 3, "C"),
+        ("value-not-allowed", "de-nghi/A.xlsx", "Cá nhân", 2, "J"),
+        ("value-not-allowed", "de-nghi/A.xlsx", "Cá nhân", 3, "F"),
+    ]
+
+
+def test_missing_header_unknown_header_and_wrong_types(tmp_path):
+    mini = Mini()
+    for row in mini.nominees["B"]:
+        row.pop("Xếp loại")
+    for row in mini.nominees["A"]:
+        row["Sở thích"] = "đọc sách"
+    mini.nominees["A"][0]["Số nhiệm vụ được giao"] = "mười"
+    mini.nominees["A"][1]["Số nhiệm vụ đúng hạn"] = 12
+    keys, result = issues_of(tmp_path, mini)
+    assert keys == [
+        ("header-missing", "de-nghi/B.xlsx", "Cá nhân", 1, None),
+        ("header-unknown", "de-nghi/A.xlsx", "Cá nhân", 1, "P"),
+        ("tasks-inconsistent", "de-nghi/A.xlsx", "Cá nhân", 3, "H"),
+        ("value-not-integer", "de-nghi/A.xlsx", "Cá nhân", 2, "G"),
+    ]
+    assert not result.ok
+
+
+def test_submission_for_another_unit_and_csv_department(tmp_path):
+    mini = Mini(csv_units=("B",))
+    mini.submissions["A"][0]["Mã đơn vị"] = "B"
+    mini.submissions["B"][0]["Ngày gửi hồ sơ"] = "11/12/2019"
+    keys, result = issues_of(tmp_path, mini)
+    assert keys == [("unit-mismatch", "de-nghi/A.xlsx", "Tập thể", 2, "A")]
+    statuses = {o.key: o.status.value for o in result.outcomes if o.kind == "collective"}
+    assert statuses == {"B": "late"}
+
+
+def test_ambiguous_author_is_an_error_not_a_guess(tmp_path):
+    mini = Mini()
+    mini.nominees["A"].append(nominee("A3", "Lê Văn Bình"))
+    keys, _ = issues_of(tmp_path, mini)
+    assert keys == [("author-ambiguous", "sang-kien.xlsx", "Sáng kiến", 2, "D")]
+    mini = Mini()
+    mini.nominees["A"].append(nominee("A3", "Lê Văn Bình"))
+    mini.initiatives[0]["Mã CB tác giả"] = "A3"
+    keys, result = issues_of(tmp_path / "2", mini)
+    assert keys == []
+    met = {o.key: o.criteria[1].met for o in result.outcomes if o.kind == "individual"}
+    assert met["A3"] and not met["A1"]
+
+
+def test_missing_register_file(tmp_path):
+    data = Mini().write(tmp_path / "data")
+    (data / "ky-luat.xlsx").unlink()
+    result = run(CONFIG, data)
+    assert [i.key() for i in result.issues] == [("file-missing", "ky-luat.xlsx", None, None, None)]
+
+
+@pytest.mark.parametrize("value", ["Có", "x", "X", "yes", "1", 1, True])
+def test_yes_values_accepted(tmp_path, value):
+    mini = Mini()
+    mini.submissions["A"][0]["Thực hiện tốt nhiệm vụ CCHC"] = value
+    keys, result = issues_of(tmp_path, mini)
+    assert keys == []
+    assert result.dataset.submissions["A"].good_cchc is True
+
+
+def test_discipline_in_effect_fails_cn3_with_a_warning(tmp_path):
+    mini = Mini()
+    mini.discipline.append(
+        {"Mã CB": "A1", "Họ và tên": "Lê Văn Bình", "Mã đơn vị": "A", "Hình thức": "Cảnh cáo",
+         "Ngày quyết định": date(2018, 12, 1), "Ngày hết hiệu lực": None}
+    )  # fmt: skip
+    keys, result = issues_of(tmp_path, mini)
+    assert keys == [("discipline-inconsistent", "de-nghi/A.xlsx", "Cá nhân", 2, "I")]
+    a1 = next(o for o in result.outcomes if o.key == "A1")
+    assert a1.status.value == "not-eligible" and a1.failed == ["CN3"]
