@@ -44,7 +44,7 @@ def _mkdocs_build(bundle: SiteBundle, mkdocs_yml: Path, site_dir: Path) -> None:
     try:
         with _chdir(mkdocs_yml.parent):
             config = load_config(str(mkdocs_yml), site_dir=str(site_dir), strict=True)
-            config.plugins["thidua"].bundle = bundle
+            setattr(config.plugins["thidua"], "prebuilt", bundle)  # noqa: B010
             build(config)
     except (MkDocsException, SystemExit) as exc:
         raise BuildFailed(str(exc) or "mkdocs build failed") from exc

@@ -8,7 +8,7 @@ every tied candidate gets ``tie``. Council decisions, when present, are authorit
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .config import Config, Quota
 from .issues import Issue
@@ -55,7 +55,7 @@ def _gate(outcome: Outcome) -> Status:
 def _rank(
     outcomes: list[Outcome],
     quota: Quota,
-    ranking: list[str],
+    ranking: Sequence[str],
     keys: dict[str, Callable[[Outcome], float]],
     rankable: Callable[[Outcome], bool],
 ) -> None:
