@@ -64,7 +64,7 @@ def discover(data_dir: Path) -> Inventory:
 def _one_of(data_dir: Path, stem: str, found: Inventory) -> Path | None:
     paths = [
         data_dir / f"{stem}{s}"
-        for s in WORKBOOK_SUFFIXES + (".xls",)
+        for s in (*WORKBOOK_SUFFIXES, ".xls")
         if (data_dir / f"{stem}{s}").is_file()
     ]
     if len(paths) > 1:

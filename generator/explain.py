@@ -1,6 +1,7 @@
 """`thidua explain`: why a nominee or a department has its status, with the evidence rows.
 
-This is a staff tool: it shows the reasons of sensitive criteria too, and staff codes.
+This is a staff tool: it shows the reasons of sensitive criteria too, and staff codes. For a
+department it explains the collective proposal and then lists its nominees' statuses.
 """
 
 from __future__ import annotations
@@ -10,11 +11,22 @@ from .model import Dataset, Outcome
 
 
 def explain(config: Config, data: Dataset, outcomes: list[Outcome], code: str) -> str | None:
-    """Text explaining every outcome whose staff code or unit code is ``code``."""
-    found = [o for o in outcomes if o.key.casefold() == code.casefold()]
-    if not found:
+    """Text explaining every outcome whose staff code or unit code is ``code``; None when
+    ``code`` is neither a nominee nor a department."""
+    wanted = code.strip().casefold()
+    found = [o for o in outcomes if o.key.casefold() == wanted]
+    unit = next((u for u in data.units if u.code.casefold() == wanted), None)
+    if not found and unit is None:
         return None
-    return "\n\n".join(_one(config, data, o) for o in found)
+    parts = [_one(config, data, o) for o in found]
+    if unit is not None:
+        if not any(o.kind == "collective" for o in found):
+            parts.append(
+                f"Đơn vị {unit.code} — {unit.name}: không có đề nghị tập thể "
+                "(chưa nộp hồ sơ, hoặc tệp của đơn vị có lỗi: chạy `thidua validate`)."
+            )
+        parts.append(_members(data, outcomes, unit.code))
+    return "\n\n".join(parts)
 
 
 def _one(config: Config, data: Dataset, o: Outcome) -> str:
@@ -24,21 +36,35 @@ def _one(config: Config, data: Dataset, o: Outcome) -> str:
         mark = "ĐẠT" if c.met else "KHÔNG ĐẠT"
         lines.append(f"  {c.id} {labels.get(c.id, '')}: {mark} — {c.reason}")
         lines += [f"      nguồn: {loc}" for loc in c.evidence]
-    d = o.dossier
-    missing = ", ".join(d.missing) or "không thiếu"
-    sent = f"{d.sent_date:%d/%m/%Y}" if d.sent_date else "chưa có"
-    lines.append(
-        f"  Hồ sơ: {'đầy đủ' if d.complete else 'chưa đầy đủ'} (thiếu: {missing}); ngày gửi: {sent}; {'TRỄ HẠN' if d.late else 'đúng hạn'}"
-    )
+    lines += _dossier_lines(o)
     lines.append(f"  Số sáng kiến được công nhận đúng hạn: {o.recognised_initiatives}")
     if o.rank is not None:
         lines.append(f"  Xếp hạng: {o.rank}")
     lines.append(f"  Kết quả theo tiêu chí: {o.computed_status.value} ({o.computed_status.label})")
     if o.council:
-        c = o.council
-        lines.append(f"  Hội đồng: {c.form}, quyết định {c.decision_no or '—'} ({c.loc})")
-    lines.append(f"  TRẠNG THÁI: {o.status.value} — {o.status.label}")
+        d = o.council
+        lines.append(f"  Hội đồng: {d.form}, quyết định {d.decision_no or '—'} ({d.loc})")
+    lines.append(f"  TRẠNG THÁI: {o.status.value} — {_status_detail(o)}")
     return "\n".join(lines)
+
+
+def _dossier_lines(o: Outcome) -> list[str]:
+    d = o.dossier
+    missing = ", ".join(d.missing) or "không thiếu"
+    sent = f"{d.sent_date:%d/%m/%Y}" if d.sent_date else "chưa có"
+    return [
+        f"  Hồ sơ: {'đầy đủ' if d.complete else 'chưa đầy đủ'} (thiếu: {missing}); "
+        f"ngày gửi: {sent}; {'TRỄ HẠN' if d.late else 'đúng hạn'}"
+    ]
+
+
+def _status_detail(o: Outcome) -> str:
+    label = o.status.label
+    if o.failed:
+        return f"{label} (không đạt: {', '.join(o.failed)})"
+    if o.council and o.status.value == "awarded":
+        return f"{label}: {o.council.form}, quyết định {o.council.decision_no or '—'}"
+    return label
 
 
 def _title(data: Dataset, o: Outcome) -> str:
@@ -49,3 +75,16 @@ def _title(data: Dataset, o: Outcome) -> str:
         return f"Tập thể {o.key} — {unit_name} ({sub.loc})"
     n = next(n for n in data.nominees if n.staff_code == o.key)
     return f"Cá nhân {n.staff_code} — {n.name}, {unit_name} ({n.loc})"
+
+
+def _members(data: Dataset, outcomes: list[Outcome], unit: str) -> str:
+    people = {n.staff_code: n for n in data.nominees if n.unit == unit}
+    rows = [o for o in outcomes if o.kind == "individual" and o.key in people]
+    if not rows:
+        return f"Cá nhân được đề nghị của đơn vị {unit}: không có."
+    lines = [f"Cá nhân được đề nghị của đơn vị {unit} (chi tiết: thidua explain <Mã CB>):"]
+    for o in sorted(rows, key=lambda o: (o.rank is None, o.rank or 0, o.key)):
+        n = people[o.key]
+        rank = f"hạng {o.rank}, " if o.rank is not None else ""
+        lines.append(f"  {o.key} {n.name}: {rank}{o.status.value} — {_status_detail(o)}")
+    return "\n".join(lines)

@@ -1,9 +1,12 @@
 """Normalise stage: a raw cell grid becomes typed rows, or located issues.
 
 Finds the header row (the first that holds all required headers, matched without regard to
-case, spacing or diacritics), maps columns, parses each cell by its kind and reports every
-problem at its spreadsheet row and column. A row with an error is rejected, never dropped
-silently: it is returned with its reasons.
+case, spacing or diacritics; or two header rows whose merged group labels are joined with
+the labels below them), maps columns, parses each cell by its kind and reports every problem
+at its spreadsheet row and column. A row with an error is rejected, never dropped silently:
+it is returned with its reasons. Blank rows (nothing but an `STT` number, or formulas computed
+to empty text) are skipped and not counted, as is a row of column numbers "(1) (2) (3) …"
+right under the header.
 """
 
 from __future__ import annotations
@@ -15,9 +18,16 @@ from dataclasses import dataclass, field
 from .issues import Issue, Severity, column_letter
 from .raw import RawSheet
 from .schema import NO_WORDS, RATINGS, YES_WORDS, Column, Kind, Sheet
-from .text import clean, fold, has_invisible, header_key
+from .text import (
+    clean,
+    detect_legacy_encoding,
+    fold,
+    header_key,
+    special_characters,
+)
 
 HEADER_SCAN_ROWS = 30
+Where = dict[str, object]
 
 
 @dataclass(frozen=True)
@@ -57,8 +67,17 @@ class Table:
 
 @dataclass(frozen=True)
 class _Header:
-    row: int  # 1-based
+    row: int  # 1-based number of the (last) header row; data starts below it
     columns: dict[int, Column]  # 0-based column index → column
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """What reading the data rows needs besides the cells."""
+
+    header: _Header
+    formulas: dict[int, dict[int, bool]]  # row → column → has a cached value
+    covered: frozenset[tuple[int, int]]  # (row, col) hidden under a merged data cell
 
 
 def read_table(raw: RawSheet, sheet: Sheet, file: str) -> Table:
@@ -68,22 +87,92 @@ def read_table(raw: RawSheet, sheet: Sheet, file: str) -> Table:
     if header is None:
         table.readable = False
         return table
-    _check_merged(raw, header.row, table)
-    for index in range(header.row, len(raw.cells)):
-        _read_row(raw, index + 1, header, table)
+    formulas: dict[int, dict[int, bool]] = {}
+    for r, c, cached in raw.formulas:
+        formulas.setdefault(r, {})[c] = cached
+    if header.row < len(raw.cells) and _column_numbers(raw.cells[header.row]):
+        header = _Header(header.row + 1, header.columns)  # "(1) (2) (3) …" under the header
+    covered = _check_merged(raw, header, table)
+    grid = _Grid(header, formulas, covered)
+    for number in range(header.row + 1, len(raw.cells) + 1):
+        _read_row(raw, number, grid, table)
     return table
 
 
+# --- header ------------------------------------------------------------------------------
+
+# A header label and the 1-based row it was read from, by 0-based column.
+Labels = dict[int, tuple[str, int]]
+
+
 def _find_header(raw: RawSheet, sheet: Sheet, table: Table) -> _Header | None:
+    """The first row holding every required header; failing that, the first pair of rows
+    whose joined labels (group label merged over columns + label below) hold them."""
     wanted = {c.match_key for c in sheet.required}
+    scan = raw.cells[:HEADER_SCAN_ROWS]
     best: tuple[int, int] = (-1, 0)
-    for index, cells in enumerate(raw.cells[:HEADER_SCAN_ROWS]):
-        keys = {header_key(str(v)) for v in cells if v is not None}
+    for index, cells in enumerate(scan):
+        labels = _row_labels(cells, index + 1)
+        keys = {header_key(text) for text, _ in labels.values()}
         if wanted <= keys:
-            return _map_header(cells, index + 1, sheet, table)
+            return _map_header(labels, index + 1, sheet, table)
         best = max(best, (len(wanted & keys), index))
+    for index in range(len(scan) - 1):
+        two = _two_row_labels(raw, index + 1)
+        if two is not None and wanted <= {header_key(t) for t, _ in two.values()}:
+            return _map_header(two, index + 2, sheet, table)
     _report_missing_headers(raw, sheet, best[1] if best[0] > 0 else None, table)
     return None
+
+
+def _label(value: object) -> str:
+    """A header cell's text; legacy-encoded text (TCVN3 / VNI) is read decoded."""
+    text = "" if value is None else str(value)
+    legacy = detect_legacy_encoding(text)
+    return clean(legacy[1] if legacy else text)
+
+
+def _row_labels(cells: list[object], number: int) -> Labels:
+    return {i: (text, number) for i, v in enumerate(cells) if (text := _label(v))}
+
+
+def _two_row_labels(raw: RawSheet, top: int) -> Labels | None:
+    """Labels of header rows ``top`` and ``top + 1`` (1-based) read as one header.
+
+    Only when row ``top`` holds a group label merged across columns (e.g. "Số nhiệm vụ" over
+    "được giao" | "đúng hạn"): each column's label is the group label above it joined with
+    its own label below ("Số nhiệm vụ được giao"). A cell merged down over both rows ("STT")
+    keeps its single label.
+    """
+    groups = [m for m in raw.merged if m[0] == top and m[2] == top and m[3] > m[1]]
+    if not groups:
+        return None
+    upper, lower = raw.cells[top - 1], raw.cells[top]
+    above = {i: (text, top) for i, v in enumerate(upper) if (text := _label(v))}
+    for _, first_col, _, last_col in groups:
+        if first_col in above:
+            for col in range(first_col + 1, last_col + 1):
+                above[col] = above[first_col]
+    labels: Labels = {}
+    for col in sorted(set(above) | {i for i, v in enumerate(lower) if _label(v)}):
+        below = _label(lower[col]) if col < len(lower) else ""
+        parts = [p for p in (above.get(col, ("", top))[0], below) if p]
+        labels[col] = (" ".join(parts), top + 1 if below else top)
+    return labels
+
+
+def _column_numbers(cells: list[object]) -> bool:
+    """True for the row of column numbers official forms put under the header: "1, 2, 3 …"
+    or "(1), (2), (3) …", consecutive from left to right, at least three of them."""
+    numbers: list[int] = []
+    for value in cells:
+        if _is_blank(value):
+            continue
+        match = re.fullmatch(r"\(?(\d{1,2})\)?", _text(value))
+        if match is None:
+            return False
+        numbers.append(int(match.group(1)))
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _report_missing_headers(
@@ -91,7 +180,7 @@ def _report_missing_headers(
 ) -> None:
     present = set()
     if row_index is not None:
-        present = {header_key(str(v)) for v in raw.cells[row_index] if v is not None}
+        present = {header_key(_label(v)) for v in raw.cells[row_index]}
     for col in sheet.required:
         if col.match_key not in present:
             table.issue(
@@ -105,14 +194,11 @@ def _report_missing_headers(
             )
 
 
-def _map_header(cells: list[object], number: int, sheet: Sheet, table: Table) -> _Header:
+def _map_header(labels: Labels, last_row: int, sheet: Sheet, table: Table) -> _Header:
     by_key = {c.match_key: c for c in sheet.columns}
     mapped: dict[int, Column] = {}
     seen: dict[str, int] = {}
-    for index, value in enumerate(cells):
-        if value is None or not clean(str(value)):
-            continue
-        text = clean(str(value))
+    for index, (text, number) in sorted(labels.items()):
         col = by_key.get(header_key(text))
         where = {"row": number, "column": column_letter(index), "header": text}
         if col is None:
@@ -129,38 +215,62 @@ def _map_header(cells: list[object], number: int, sheet: Sheet, table: Table) ->
                 "header-duplicate",
                 "error",
                 f"Cột “{col.header}” xuất hiện hai lần (cột {column_letter(seen[col.key])} "
-                f"và {column_letter(index)}).",
-                f"Column '{col.header}' appears twice.",
+                f"và {column_letter(index)}); chỉ cột đầu tiên được đọc: hãy xóa cột thừa.",
+                f"Column '{col.header}' appears twice; only the first one is read.",
                 **where,
             )
         else:
             seen[col.key] = index
             mapped[index] = col
             table.columns[col.key] = index
-    return _Header(number, mapped)
+    return _Header(last_row, mapped)
 
 
-def _check_merged(raw: RawSheet, header_row: int, table: Table) -> None:
+# --- merged cells ------------------------------------------------------------------------
+
+
+def _check_merged(raw: RawSheet, header: _Header, table: Table) -> frozenset[tuple[int, int]]:
+    """Report merged ranges in the data area; return the cells hidden under them."""
+    covered: set[tuple[int, int]] = set()
     for first_row, first_col, last_row, last_col in raw.merged:
-        if last_row <= header_row:
+        if last_row <= header.row or not any(first_col <= c <= last_col for c in header.columns):
             continue
+        if _is_blank(_cell(raw, first_row, first_col)):
+            continue  # an empty merged block holds no value to lose
+        span = f"{column_letter(first_col)}{first_row}:{column_letter(last_col)}{last_row}"
         table.issue(
             "merged-cells",
             "error",
-            f"Ô gộp {column_letter(first_col)}{first_row}:{column_letter(last_col)}{last_row} "
-            "trong vùng dữ liệu: giá trị các ô bị gộp sẽ mất. Hãy bỏ gộp ô và điền đủ từng ô.",
-            "Merged cells in the data area would lose values: unmerge and fill each cell.",
+            f"Ô gộp {span} trong vùng dữ liệu: giá trị chỉ nằm ở ô đầu, các ô còn lại bị mất. "
+            "Hãy bỏ gộp ô (Unmerge) và điền đủ giá trị vào từng ô.",
+            f"Merged cells {span} in the data area: only the first cell holds a value, the "
+            "others would be lost. Unmerge them and fill in every cell.",
             row=first_row,
             column=column_letter(first_col),
+            value=_text(_cell(raw, first_row, first_col)),
         )
-        for r in range(max(first_row, header_row + 1), last_row + 1):
+        for r in range(max(first_row, header.row + 1), last_row + 1):
             table.rejected.setdefault(r, []).append("merged-cells")
+            covered.update((r, c) for c in range(first_col, last_col + 1))
+        covered.discard((first_row, first_col))
+    return frozenset(covered)
 
 
-def _read_row(raw: RawSheet, number: int, header: _Header, table: Table) -> None:
+def _cell(raw: RawSheet, row: int, col: int) -> object:
+    if row - 1 >= len(raw.cells):
+        return None
+    cells = raw.cells[row - 1]
+    return cells[col] if col < len(cells) else None
+
+
+# --- rows --------------------------------------------------------------------------------
+
+
+def _read_row(raw: RawSheet, number: int, grid: _Grid, table: Table) -> None:
     cells = raw.cells[number - 1]
-    values: dict[str, object] = {}
-    if all(_is_blank(cells[i]) if i < len(cells) else True for i in header.columns):
+    formulas = grid.formulas.get(number, {})
+    columns = grid.header.columns
+    if _blank_row(cells, formulas, columns):
         return
     table.read_rows.add(number)
     before = len(table.issues)
@@ -172,11 +282,16 @@ def _read_row(raw: RawSheet, number: int, header: _Header, table: Table) -> None
             "Hidden or filtered-out row: unhide it or delete it.",
             row=number,
         )
-    formulas = {(r, c): cached for r, c, cached in raw.formulas if r == number}
-    for index, col in header.columns.items():
+    values: dict[str, object] = {}
+    for index, col in columns.items():
+        if (number, index) in grid.covered:
+            values[col.key] = None
+            continue
         value = cells[index] if index < len(cells) else None
-        where = {"row": number, "column": column_letter(index), "header": col.header}
-        _check_formula(formulas.get((number, index)), value, table, where)
+        where: Where = {"row": number, "column": column_letter(index), "header": col.header}
+        if index in formulas and not _formula_ok(formulas[index], value, table, where):
+            values[col.key] = None
+            continue
         values[col.key] = _parse_cell(value, col, table, where)
     errors = [i for i in table.issues[before:] if i.is_error]
     table.parsed.append(Row(number, values))
@@ -186,46 +301,52 @@ def _read_row(raw: RawSheet, number: int, header: _Header, table: Table) -> None
     table.rows.append(Row(number, values))
 
 
-def _check_formula(
-    cached: bool | None, value: object, table: Table, where: dict[str, object]
-) -> None:
-    if cached is None:
-        return
-    if cached and value is not None:
+def _blank_row(cells: list[object], formulas: dict[int, bool], columns: dict[int, Column]) -> bool:
+    """Blank: nothing in the contract's columns but an `STT` number (templates often number
+    rows in advance) and formulas whose computed value is empty. A formula without a
+    computed value is not blank: its value is unknown."""
+    for index, col in columns.items():
+        value = cells[index] if index < len(cells) else None
+        if formulas.get(index) is False:
+            return False
+        if col.key != "seq" and not _is_blank(value):
+            return False
+    return True
+
+
+def _formula_ok(cached: bool, value: object, table: Table, where: Where) -> bool:
+    """Report a formula cell; False when it has no value to read."""
+    if cached and value is None:
+        return True  # computed to an empty text: an empty cell
+    if cached:
         table.issue(
             "formula-cached",
             "warning",
-            "Ô chứa công thức; dùng giá trị đã tính lưu trong tệp.",
-            "Formula cell: its cached value is used.",
-            value=str(value),
+            f"Ô chứa công thức; dùng giá trị đã tính lưu trong tệp (“{_text(value)}”). "
+            "Nên thay công thức bằng giá trị (Dán đặc biệt › Giá trị).",
+            "Formula cell: the value computed when the file was last saved is used.",
+            value=_text(value),
             **where,
         )
-    else:
-        table.issue(
-            "formula-no-value",
-            "error",
-            "Ô chứa công thức nhưng tệp không lưu giá trị đã tính: hãy mở và lưu lại tệp bằng "
-            "Excel hoặc LibreOffice.",
-            "Formula without a cached value: open and save the file in a spreadsheet program.",
-            **where,
-        )
+        return True
+    table.issue(
+        "formula-no-value",
+        "error",
+        "Ô chứa công thức nhưng tệp không lưu giá trị đã tính: hãy mở và lưu lại tệp bằng "
+        "Excel hoặc LibreOffice (hoặc thay công thức bằng giá trị).",
+        "Formula without a cached value: open and save the file in a spreadsheet program.",
+        **where,
+    )
+    return False
 
 
 def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not clean(value))
 
 
-def _parse_cell(value: object, col: Column, table: Table, where: dict[str, object]) -> object:
-    if isinstance(value, str) and has_invisible(value):
-        table.issue(
-            "text-invisible-characters",
-            "warning",
-            "Ô có ký tự vô hình (khoảng trắng rộng 0 hoặc ký tự điều khiển hướng chữ); "
-            "đã bỏ khi đọc.",
-            "Zero-width or bidirectional control characters were removed.",
-            value=value,
-            **where,
-        )
+def _parse_cell(value: object, col: Column, table: Table, where: Where) -> object:
+    if isinstance(value, str) and not _text_ok(value, table, where):
+        return [] if col.kind == Kind.LIST else None
     if _is_blank(value):
         if col.required:
             table.issue(
@@ -240,6 +361,40 @@ def _parse_cell(value: object, col: Column, table: Table, where: dict[str, objec
     return parser(value, col, table, where)
 
 
+def _text_ok(value: str, table: Table, where: Where) -> bool:
+    """Legacy-encoded text is an error (False); invisible characters are a warning."""
+    legacy = detect_legacy_encoding(value)
+    if legacy is not None:
+        encoding, fixed = legacy
+        font = ".VnTime" if encoding == "TCVN3" else "VNI-Times"
+        table.issue(
+            "text-legacy-encoding",
+            "error",
+            f"Văn bản “{value}” được gõ bằng bảng mã cũ {encoding} (phông {font}), không "
+            f"phải Unicode. Có lẽ là “{fixed}”: hãy chuyển mã sang Unicode (ví dụ Unikey › "
+            f"Công cụ chuyển mã, {encoding} → Unicode) hoặc gõ lại, rồi nộp lại.",
+            f"Text typed in the legacy {encoding} encoding ({font} fonts), not Unicode; it "
+            f"probably reads '{fixed}'. Convert it to Unicode and submit again.",
+            value=value,
+            **where,
+        )
+        return False
+    found = special_characters(value)
+    if found:
+        table.issue(
+            "text-invisible-characters",
+            "warning",
+            f"Ô có ký tự vô hình: {'; '.join(found)}. Đã bỏ (khoảng trắng không ngắt được "
+            "thay bằng khoảng trắng thường) khi đọc; nên sửa trong tệp.",
+            "No-break, zero-width or bidirectional control characters were cleaned: "
+            + ", ".join(f.split(" ")[0] for f in found)
+            + ".",
+            value=value,
+            **where,
+        )
+    return True
+
+
 def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -248,15 +403,15 @@ def _text(value: object) -> str:
     return clean(str(value))
 
 
-def _parse_text(value: object, col: Column, table: Table, where: dict[str, object]) -> object:
+def _parse_text(value: object, col: Column, table: Table, where: Where) -> object:
     return _text(value)
 
 
-def _parse_list(value: object, col: Column, table: Table, where: dict[str, object]) -> object:
+def _parse_list(value: object, col: Column, table: Table, where: Where) -> object:
     return [part for part in (clean(p) for p in _text(value).split(";")) if part]
 
 
-def _parse_int(value: object, col: Column, table: Table, where: dict[str, object]) -> object:
+def _parse_int(value: object, col: Column, table: Table, where: Where) -> object:
     number: int | None = None
     if isinstance(value, bool):
         number = None
@@ -288,31 +443,46 @@ def _parse_int(value: object, col: Column, table: Table, where: dict[str, object
     return number
 
 
-_DATE_TEXT = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?")
+# --- dates -------------------------------------------------------------------------------
+#
+# The contract is dd/mm/yyyy (day first, four-digit year; '/', '.' or '-' between; a time
+# after it is ignored) or a real date cell. ISO yyyy-mm-dd is also read: it cannot be taken
+# for anything else. Text that looks like a date in another form (two-digit year, year
+# first with '/', month names, no year) is *ambiguous*: reported, never guessed.
+
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_DAY_FIRST = re.compile(rf"(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}){_TIME}")
+_ISO = re.compile(rf"(\d{{4}})-(\d{{2}})-(\d{{2}}){_TIME}")
+_SHORT_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
+_YEAR_FIRST = re.compile(r"\d{4}[/.-]\d{1,2}[/.-]\d{1,2}")
+_NO_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}")
+_MONTH_WORDS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december|thang|ngay)\b"
+)
+_SERIAL = re.compile(r"\d{5}")
+# Excel serials read as dates: 01/01/1920 … 31/12/2099 (1900 date system).
+_SERIAL_EPOCH = dt.date(1899, 12, 30)
+_SERIAL_MIN, _SERIAL_MAX = 7306, 73050
 
 
-def _parse_date(value: object, col: Column, table: Table, where: dict[str, object]) -> object:
+def _parse_date(value: object, col: Column, table: Table, where: Where) -> object:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _serial_date(value, col, table, where)
     text = _text(value)
-    day_first = _DATE_TEXT.fullmatch(text)
-    iso = _ISO_DATE.fullmatch(text)
+    if _SERIAL.fullmatch(text):
+        return _serial_date(int(text), col, table, where)
+    day_first, iso = _DAY_FIRST.fullmatch(text), _ISO.fullmatch(text)
     if day_first:
         day, month, year = (int(g) for g in day_first.groups())
     elif iso:
         year, month, day = (int(g) for g in iso.groups())
     else:
-        table.issue(
-            "date-invalid",
-            "error",
-            f"Cột “{col.header}”: “{text}” không phải ngày theo dạng dd/mm/yyyy.",
-            f"'{text}' is not a date written dd/mm/yyyy.",
-            value=text,
-            **where,
-        )
+        _date_unreadable(text, col, table, where)
         return None
     try:
         return dt.date(year, month, day)
@@ -320,7 +490,8 @@ def _parse_date(value: object, col: Column, table: Table, where: dict[str, objec
         table.issue(
             "date-impossible",
             "error",
-            f"Cột “{col.header}”: ngày “{text}” không có trong lịch.",
+            f"Cột “{col.header}”: ngày “{text}” không có trong lịch (tháng {month} năm {year} "
+            "không có ngày này); hãy ghi đúng ngày.",
             f"'{text}' is not a real calendar date.",
             value=text,
             **where,
@@ -328,8 +499,77 @@ def _parse_date(value: object, col: Column, table: Table, where: dict[str, objec
         return None
 
 
+def _date_unreadable(text: str, col: Column, table: Table, where: Where) -> None:
+    reason = _ambiguity(text)
+    if reason is None:
+        table.issue(
+            "date-invalid",
+            "error",
+            f"Cột “{col.header}”: “{text}” không phải ngày theo dạng dd/mm/yyyy "
+            "(ví dụ 05/12/2019).",
+            f"'{text}' is not a date written dd/mm/yyyy.",
+            value=text,
+            **where,
+        )
+        return
+    vi, en = reason
+    table.issue(
+        "date-ambiguous",
+        "error",
+        f"Cột “{col.header}”: “{text}” không theo dạng dd/mm/yyyy ({vi}) nên có thể hiểu "
+        "nhiều cách; hệ thống không đoán. Hãy ghi lại theo dạng dd/mm/yyyy, ví dụ 05/12/2019.",
+        f"'{text}' does not follow dd/mm/yyyy ({en}) and could be read several ways; it is "
+        "not guessed. Write it as dd/mm/yyyy, e.g. 05/12/2019.",
+        value=text,
+        **where,
+    )
+
+
+def _ambiguity(text: str) -> tuple[str, str] | None:
+    """Why a date-like text is ambiguous (Vietnamese, English), or None if not date-like."""
+    if _SHORT_YEAR.fullmatch(text):
+        return "năm chỉ có 2 chữ số", "two-digit year"
+    if _YEAR_FIRST.fullmatch(text):
+        return "năm viết trước, không rõ tháng hay ngày đứng sau", "year first"
+    if _NO_YEAR.fullmatch(text):
+        return "thiếu năm", "no year"
+    if re.search(r"\d", text) and _MONTH_WORDS.search(fold(text)):
+        return "tháng viết bằng chữ", "month written in words"
+    return None
+
+
+def _serial_date(number: float, col: Column, table: Table, where: Where) -> dt.date | None:
+    """A plain number in a date column: an Excel date serial (1900 system), with a warning."""
+    shown = _text(number)
+    if not _SERIAL_MIN <= number < _SERIAL_MAX + 1:
+        table.issue(
+            "date-invalid",
+            "error",
+            f"Cột “{col.header}”: số “{shown}” không phải ngày; hãy ghi ngày theo dạng dd/mm/yyyy.",
+            f"The number {shown} is not a date; write it as dd/mm/yyyy.",
+            value=shown,
+            **where,
+        )
+        return None
+    date = _SERIAL_EPOCH + dt.timedelta(days=int(number))
+    table.issue(
+        "date-serial",
+        "warning",
+        f"Cột “{col.header}”: ô chứa số {shown} thay vì ngày; đã đọc là ngày {date:%d/%m/%Y} "
+        "(số ngày theo lịch Excel). Hãy kiểm tra và định dạng ô là ngày (dd/mm/yyyy).",
+        f"The cell holds the number {shown}, read as the Excel date serial {date:%d/%m/%Y}. "
+        "Check it and format the cell as a date.",
+        value=shown,
+        **where,
+    )
+    return date
+
+
+# --- closed lists ------------------------------------------------------------------------
+
+
 def _choice(
-    value: object, options: dict[str, str], col: Column, table: Table, where: dict[str, object]
+    value: object, options: dict[str, str], col: Column, table: Table, where: Where
 ) -> object:
     text = _text(value)
     found = options.get(fold(text))
@@ -346,21 +586,21 @@ def _choice(
     return found
 
 
-def _parse_choice(value: object, col: Column, table: Table, where: dict[str, object]) -> object:
+def _parse_choice(value: object, col: Column, table: Table, where: Where) -> object:
     return _choice(value, {fold(c): c for c in col.choices}, col, table, where)
 
 
 _RATING_OPTIONS = {fold(k): k for k in RATINGS} | {fold(v): k for k, v in RATINGS.items()}
 
 
-def _parse_rating(value: object, col: Column, table: Table, where: dict[str, object]) -> object:
+def _parse_rating(value: object, col: Column, table: Table, where: Where) -> object:
     return _choice(value, _RATING_OPTIONS, col, table, where)
 
 
 _YESNO_OPTIONS = {fold(w): "Có" for w in YES_WORDS} | {fold(w): "Không" for w in NO_WORDS}
 
 
-def _parse_yesno(value: object, col: Column, table: Table, where: dict[str, object]) -> object:
+def _parse_yesno(value: object, col: Column, table: Table, where: Where) -> object:
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float) and value in (0, 1):

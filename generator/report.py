@@ -10,6 +10,8 @@ from .issues import Issue, sort_issues
 from .model import RejectedRow, RowCount
 
 SEVERITY_LABEL = {"error": "LỖI", "warning": "CẢNH BÁO"}
+# Codes whose `file` is not relative to the data folder (the config file, the folder itself).
+_OUTSIDE_DATA = frozenset({"config-invalid", "data-dir-missing"})
 
 
 def rows_summary(counts: Iterable[RowCount]) -> dict[str, int]:
@@ -22,13 +24,30 @@ def rows_summary(counts: Iterable[RowCount]) -> dict[str, int]:
 
 
 def as_json(issues: list[Issue], counts: list[RowCount], rejected: list[RejectedRow]) -> str:
+    """SPEC §6: ``issues`` and ``rows`` (read / accepted / rejected), plus the counts of each
+    sheet and every rejected row with its reasons (codes, and the errors found on it)."""
+    errors: dict[tuple[str | None, str | None, int | None], list[Issue]] = defaultdict(list)
+    for issue in sort_issues(issues):
+        if issue.is_error:
+            errors[(issue.file, issue.sheet, issue.row)].append(issue)
     payload = {
         "issues": [i.as_dict() for i in sort_issues(issues)],
         "rows": rows_summary(counts),
         "sheets": [c.__dict__ for c in counts],
-        "rejected_rows": [r.__dict__ | {"reasons": list(r.reasons)} for r in rejected],
+        "rejected_rows": [_rejected_row(r, errors) for r in rejected],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _rejected_row(
+    row: RejectedRow, errors: dict[tuple[str | None, str | None, int | None], list[Issue]]
+) -> dict[str, object]:
+    """A rejected row, its reasons, and the errors on it (or on its whole sheet)."""
+    found = errors.get((row.file, row.sheet, row.row), []) + errors.get(
+        (row.file, row.sheet, None), []
+    )
+    details = [{"code": i.code, "column": i.column, "message": i.message} for i in found]
+    return row.__dict__ | {"reasons": list(row.reasons), "errors": details}
 
 
 def as_github(issues: list[Issue], data_prefix: str) -> str:
@@ -38,7 +57,8 @@ def as_github(issues: list[Issue], data_prefix: str) -> str:
         kind = "error" if issue.is_error else "warning"
         props = [f"title={_escape_prop(issue.code)}"]
         if issue.file:
-            props.insert(0, f"file={_escape_prop(data_prefix + issue.file)}")
+            path = issue.file if issue.code in _OUTSIDE_DATA else data_prefix + issue.file
+            props.insert(0, f"file={_escape_prop(path)}")
         if issue.row:
             props.insert(1, f"line={issue.row}")
         lines.append(

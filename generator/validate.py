@@ -6,6 +6,7 @@ per-sheet counts where rows read = accepted + rejected.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from .normalise import Row, Table, read_table
 from .raw import RawWorkbook
 from .rules import effective_end
 from .schema import COUNCIL, DISCIPLINE, INITIATIVES, NOMINEES, SUBMISSION, UNITS, Sheet
-from .text import fold, name_key
+from .text import detect_legacy_encoding, header_key, person_key
 
 
 @dataclass
@@ -123,23 +124,33 @@ def _sheet_table(
     if source.rel.endswith(".csv") and len(workbook.sheets) == 1:
         raw = next(iter(workbook.sheets.values()))
         return read_table(raw, sheet, source.rel)
-    wanted = fold(sheet.name)
+    wanted = _sheet_key(sheet.name)
     for name, raw in workbook.sheets.items():
-        if fold(name) == wanted:
+        if _sheet_key(name) == wanted:
             return read_table(raw, sheet, source.rel)
-    hidden = any(fold(n) == wanted for n in workbook.hidden_sheets)
-    note = " (trang tính đang bị ẩn: hãy hiện trang tính)" if hidden else ""
-    ctx.issues.append(
-        Issue(
-            "sheet-missing",
-            "error",
-            f"Thiếu trang tính “{sheet.name}”{note}.",
-            f"Sheet '{sheet.name}' is missing{' (it is hidden)' if hidden else ''}.",
-            file=source.rel,
-            sheet=sheet.name,
-        )
-    )
+    ctx.issues.append(_sheet_missing(workbook, sheet, source))
     return None
+
+
+def _sheet_key(name: str) -> str:
+    """Sheet names match like headers: case, spacing and diacritics aside (also TCVN3/VNI)."""
+    legacy = detect_legacy_encoding(name)
+    return header_key(legacy[1] if legacy else name)
+
+
+def _sheet_missing(workbook: RawWorkbook, sheet: Sheet, source: Source) -> Issue:
+    hidden = any(_sheet_key(n) == _sheet_key(sheet.name) for n in workbook.hidden_sheets)
+    found = ", ".join(f"“{n}”" for n in workbook.sheets) or "không có"
+    if hidden:
+        vi = f"Trang tính “{sheet.name}” đang bị ẩn nên không được đọc: hãy hiện trang tính."
+        en = f"Sheet '{sheet.name}' is hidden, and hidden sheets are never read: unhide it."
+    else:
+        vi = (
+            f"Thiếu trang tính “{sheet.name}” (các trang tính có trong tệp: {found}): hãy "
+            "đặt đúng tên trang tính."
+        )
+        en = f"Sheet '{sheet.name}' is missing (sheets found: {', '.join(workbook.sheets)})."
+    return Issue("sheet-missing", "error", vi, en, file=source.rel, sheet=sheet.name)
 
 
 # --- records ------------------------------------------------------------------------------
@@ -159,6 +170,7 @@ def _accepted(table: Table) -> Iterable[Row]:
 
 def _build(ctx: _Context) -> Dataset:
     data = Dataset()
+    _repeated_rows(ctx)
     data.units = _units(ctx)
     codes = {u.code for u in data.units}
     data.submissions, data.submitted_files = _submissions(ctx, codes)
@@ -169,6 +181,31 @@ def _build(ctx: _Context) -> Dataset:
     data.council = _council(ctx, data)
     _check_discipline_reports(ctx, data)
     return data
+
+
+def _repeated_rows(ctx: _Context) -> None:
+    """A row identical to an earlier row of the same sheet, in a sheet without a unique key
+    (where `duplicate-key` would not catch it), is an error: it would count twice."""
+    for sheet in (DISCIPLINE, SUBMISSION, COUNCIL):
+        for _, table in _tables(ctx, sheet):
+            seen: dict[tuple[object, ...], int] = {}
+            for row in table.parsed:
+                signature = tuple(_hashable(row.get(c.key)) for c in sheet.columns)
+                first = seen.setdefault(signature, row.number)
+                if first == row.number:
+                    continue
+                ctx.reject(
+                    table,
+                    row.number,
+                    "row-duplicate",
+                    "error",
+                    f"Dòng này lặp lại y hệt dòng {first}: hãy xóa dòng thừa.",
+                    f"This row repeats row {first} exactly: delete the extra row.",
+                )
+
+
+def _hashable(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _duplicates(ctx: _Context, sheet: Sheet, key: str) -> set[tuple[str, int]]:
@@ -184,7 +221,17 @@ def _duplicates(ctx: _Context, sheet: Sheet, key: str) -> set[tuple[str, int]]:
                 first = seen[str(value)]
                 header = sheet.column(key).header
                 msg = f"“{value}” ở cột “{header}” trùng với {first}."
-                ctx.reject(table, row.number, "duplicate-key", "error", msg, f"Duplicate '{value}', first at {first}.", key, sheet, value)
+                ctx.reject(
+                    table,
+                    row.number,
+                    "duplicate-key",
+                    "error",
+                    msg,
+                    f"Duplicate '{value}', first at {first}.",
+                    key,
+                    sheet,
+                    value,
+                )
                 repeats.add((table.file, row.number))
             else:
                 seen[str(value)] = _loc(table, row)
@@ -197,14 +244,14 @@ def _units(ctx: _Context) -> list[Unit]:
     for _, table in _tables(ctx, UNITS):
         for row in list(_accepted(table)):
             units.append(
-                    Unit(
-                        str(row.get("code")),
-                        str(row.get("name")),
-                        _opt(row, "kind"),
-                        _opt_int(row, "order"),
-                        _loc(table, row),
-                    )
+                Unit(
+                    str(row.get("code")),
+                    str(row.get("name")),
+                    _opt(row, "kind"),
+                    _opt_int(row, "order"),
+                    _loc(table, row),
                 )
+            )
     return units
 
 
@@ -215,7 +262,17 @@ def _opt(row: Row, key: str) -> str | None:
 
 def _opt_int(row: Row, key: str) -> int | None:
     value = row.get(key)
-    return value if isinstance(value, int) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _opt_date(row: Row, key: str) -> dt.date | None:
+    value = row.get(key)
+    return value if isinstance(value, dt.date) else None
+
+
+def _texts(row: Row, key: str) -> tuple[str, ...]:
+    value = row.get(key)
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 def _known_unit(
@@ -279,8 +336,10 @@ def _file_unit_known(ctx: _Context, source: Source, table: Table, codes: set[str
     table.issue(
         "unit-unknown",
         "error",
-        f"Tên tệp “{source.rel}” không ứng với mã đơn vị nào trong danh sách đơn vị.",
-        f"File name '{source.rel}' matches no unit code.",
+        f"Tên tệp “{source.rel}” không ứng với mã đơn vị nào trong danh sách đơn vị "
+        f"(don-vi): mọi dòng của trang tính “{table.sheet}” bị loại. Hãy đặt tên tệp theo "
+        "đúng Mã đơn vị hoặc bổ sung đơn vị vào danh sách.",
+        f"File name '{source.rel}' matches no unit code: every row of '{table.sheet}' is rejected.",
     )
     for row in table.parsed:
         table.rejected.setdefault(row.number, []).append("unit-unknown")
@@ -313,12 +372,12 @@ def _submission(table: Table, row: Row, unit: str) -> Submission:
         str(v["proposal"]),
         bool(v.get("report")),
         _opt(row, "to_trinh_no"),
-        v.get("to_trinh_date"),
+        _opt_date(row, "to_trinh_date"),
         _opt(row, "bien_ban_no"),
-        v.get("meeting_date"),
-        v.get("sent_date"),
+        _opt_date(row, "meeting_date"),
+        _opt_date(row, "sent_date"),
         _loc(table, row),
-    )  # type: ignore[arg-type]
+    )
 
 
 def _nominees(ctx: _Context, codes: set[str], subs: dict[str, Submission]) -> list[Nominee]:
@@ -326,11 +385,7 @@ def _nominees(ctx: _Context, codes: set[str], subs: dict[str, Submission]) -> li
     _duplicates(ctx, NOMINEES, "staff_code")
     for source, table in _tables(ctx, NOMINEES):
         unit = source.unit or ""
-        if unit not in codes:
-            if not any(s.rel == source.rel for s, _ in _tables(ctx, SUBMISSION)):
-                _file_unit_known(ctx, source, table, codes)
-            for row in table.parsed:
-                table.rejected.setdefault(row.number, []).append("unit-unknown")
+        if not _file_unit_known(ctx, source, table, codes):
             continue
         for row in list(_accepted(table)):
             if _nominee_consistent(ctx, table, row):
@@ -390,15 +445,15 @@ def _nominee(table: Table, row: Row, unit: str) -> Nominee:
         unit,
         _opt(row, "position"),
         _opt(row, "rating"),
-        v.get("tasks_assigned"),
-        v.get("tasks_on_time"),
+        _opt_int(row, "tasks_assigned"),
+        _opt_int(row, "tasks_on_time"),
         _opt(row, "discipline_self"),
         _opt(row, "proposal"),
-        v.get("votes_for"),
-        v.get("votes_total"),
+        _opt_int(row, "votes_for"),
+        _opt_int(row, "votes_total"),
         bool(v.get("report")),
         _loc(table, row),
-    )  # type: ignore[arg-type]
+    )
 
 
 def _initiatives(ctx: _Context, codes: set[str]) -> list[Initiative]:
@@ -440,14 +495,14 @@ def _initiative(table: Table, row: Row) -> Initiative:
         str(v["code"]),
         str(v["title"]),
         str(v["unit"]),
-        tuple(v.get("authors") or ()),
-        tuple(v.get("author_codes") or ()),
+        _texts(row, "authors"),
+        _texts(row, "author_codes"),
         _opt(row, "field"),
         v.get("result") == "Công nhận",
         _opt(row, "decision_no"),
-        v.get("decision_date"),
+        _opt_date(row, "decision_date"),
         _loc(table, row),
-    )  # type: ignore[arg-type]
+    )
 
 
 def _disciplines(ctx: _Context) -> list[Discipline]:
@@ -460,10 +515,10 @@ def _disciplines(ctx: _Context) -> list[Discipline]:
                 _opt(row, "name"),
                 _opt(row, "unit"),
                 str(v["form"]),
-                v["decided"],
-                v.get("expires"),
+                _opt_date(row, "decided") or dt.date.min,
+                _opt_date(row, "expires"),
                 _loc(table, row),
-            )  # type: ignore[arg-type]
+            )
             if effective_end(record) < record.decided:
                 ctx.reject(
                     table,
@@ -485,7 +540,7 @@ def _credit_authors(ctx: _Context, data: Dataset) -> dict[str, tuple[str, ...]]:
     by_code = {n.staff_code for n in data.nominees}
     by_name: dict[tuple[str, str], list[Nominee]] = defaultdict(list)
     for n in data.nominees:
-        by_name[(n.unit, name_key(n.name))].append(n)
+        by_name[(n.unit, person_key(n.name))].append(n)
     credited: dict[str, tuple[str, ...]] = {}
     table_of = {t.file: t for _, t in _tables(ctx, INITIATIVES)}
     for ini in list(data.initiatives):
@@ -505,7 +560,7 @@ def _credit_by_name(
 ) -> tuple[str, ...] | None:
     staff: list[str] = []
     for author in ini.authors:
-        matches = by_name.get((ini.unit, name_key(author)), [])
+        matches = by_name.get((ini.unit, person_key(author)), [])
         if len(matches) > 1:
             codes = ", ".join(m.staff_code for m in matches)
             ctx.reject(
@@ -548,12 +603,12 @@ def _decision(table: Table, row: Row) -> CouncilDecision:
         _opt(row, "name"),
         str(v["form"]),
         _opt(row, "decision_no"),
-        v.get("decision_date"),
+        _opt_date(row, "decision_date"),
         _opt(row, "minutes_no"),
-        v.get("meeting_date"),
-        v.get("sent_to_city"),
+        _opt_date(row, "meeting_date"),
+        _opt_date(row, "sent_to_city"),
         _loc(table, row),
-    )  # type: ignore[arg-type]
+    )
 
 
 def _decision_valid(
