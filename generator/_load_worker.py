@@ -194,6 +194,7 @@ def _raw_sheet(name: str, grid: Grid, meta: SheetMeta) -> RawSheet:
             if r1 <= rows and c1 < width
         ),
         formulas=tuple(meta.formulas),
+        date1904=meta.date1904,
     )
 
 

@@ -54,6 +54,7 @@ class SheetMeta:
     formulas: list[tuple[int, int, bool]] = field(default_factory=list)
     # Error cells (#DIV/0!, #REF!, ...) that calamine reads as empty: (row, col) -> text.
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    date1904: bool = False
 
 
 # --------------------------------------------------------------------------- shared
@@ -201,8 +202,9 @@ def xlsx_metadata(zf: zipfile.ZipFile, rel: str) -> list[SheetMeta]:
     targets = _workbook_rels(zf, rel)
     members = set(zf.namelist())
     metas = []
+    date1904 = _date1904(zf, rel)
     for name, state, rid in _workbook_sheets(zf, rel):
-        meta = SheetMeta(name, hidden=state in ("hidden", "veryHidden"))
+        meta = SheetMeta(name, hidden=state in ("hidden", "veryHidden"), date1904=date1904)
         target, kind = targets.get(rid, ("", ""))
         if not meta.hidden and kind.endswith("/worksheet") and target in members:
             _XlsxSheetScan(meta, rel).run(zf, target)
@@ -219,6 +221,15 @@ def _workbook_sheets(zf: zipfile.ZipFile, rel: str) -> list[tuple[str, str, str]
                 rid = next((v for k, v in elem.attrib.items() if _local(k) == "id"), "")
                 sheets.append((elem.get("name", ""), elem.get("state", "visible"), rid))
     return sheets
+
+
+def _date1904(zf: zipfile.ZipFile, rel: str) -> bool:
+    """True when xl/workbook.xml declares the 1904 date system (<workbookPr date1904="1">)."""
+    with zf.open("xl/workbook.xml") as fh:
+        for event, elem in _events(fh, "xl/workbook.xml", rel):
+            if event == "start" and _local(elem.tag) == "workbookPr":
+                return elem.get("date1904", "").lower() in _TRUE
+    return False
 
 
 def _workbook_rels(zf: zipfile.ZipFile, rel: str) -> dict[str, tuple[str, str]]:

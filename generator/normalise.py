@@ -54,6 +54,7 @@ class Table:
     read_rows: set[int] = field(default_factory=set)
     columns: dict[str, int] = field(default_factory=dict)  # column key → 0-based index
     readable: bool = True  # False when the header could not be found
+    date1904: bool = False  # date serials count from 1904 in this workbook
 
     @property
     def read(self) -> int:
@@ -82,7 +83,7 @@ class _Grid:
 
 def read_table(raw: RawSheet, sheet: Sheet, file: str) -> Table:
     """Turn one raw sheet into typed rows according to the sheet's contract."""
-    table = Table(file, raw.name)
+    table = Table(file, raw.name, date1904=raw.date1904)
     header = _find_header(raw, sheet, table)
     if header is None:
         table.readable = False
@@ -461,9 +462,11 @@ _MONTH_WORDS = re.compile(
     r"june|july|august|september|october|november|december|thang|ngay)\b"
 )
 _SERIAL = re.compile(r"\d{5}")
-# Excel serials read as dates: 01/01/1920 … 31/12/2099 (1900 date system).
-_SERIAL_EPOCH = dt.date(1899, 12, 30)
-_SERIAL_MIN, _SERIAL_MAX = 7306, 73050
+# Excel serials read as dates when they fall in 01/01/1920 … 31/12/2099. Day 0 is
+# 30/12/1899 in the 1900 system (absorbing Excel's fictitious 29/02/1900) and 01/01/1904
+# in the 1904 system.
+_SERIAL_EPOCH = {False: dt.date(1899, 12, 30), True: dt.date(1904, 1, 1)}
+_SERIAL_FIRST, _SERIAL_LAST = dt.date(1920, 1, 1), dt.date(2099, 12, 31)
 
 
 def _parse_date(value: object, col: Column, table: Table, where: Where) -> object:
@@ -541,7 +544,9 @@ def _ambiguity(text: str) -> tuple[str, str] | None:
 def _serial_date(number: float, col: Column, table: Table, where: Where) -> dt.date | None:
     """A plain number in a date column: an Excel date serial (1900 system), with a warning."""
     shown = _text(number)
-    if not _SERIAL_MIN <= number < _SERIAL_MAX + 1:
+    epoch = _SERIAL_EPOCH[table.date1904]
+    date = epoch + dt.timedelta(days=int(number)) if 0 <= number < 10**6 else epoch
+    if not _SERIAL_FIRST <= date <= _SERIAL_LAST:
         table.issue(
             "date-invalid",
             "error",
@@ -551,7 +556,6 @@ def _serial_date(number: float, col: Column, table: Table, where: Where) -> dt.d
             **where,
         )
         return None
-    date = _SERIAL_EPOCH + dt.timedelta(days=int(number))
     table.issue(
         "date-serial",
         "warning",

@@ -20,6 +20,8 @@ class RawSheet:
     merged: tuple[tuple[int, int, int, int], ...] = ()
     # (row, col) of formula cells, 1-based row, 0-based col, and whether a cached value exists.
     formulas: tuple[tuple[int, int, bool], ...] = ()
+    # The workbook counts date serials from 1904 (old Mac Excel), not from 1900.
+    date1904: bool = False
 
 
 @dataclass(frozen=True)

@@ -335,3 +335,19 @@ def test_every_code_the_generator_emits_is_documented():
     assert documented <= emitted, sorted(documented - emitted)
     for case in EXPECTED.values():
         assert {code for code, *_ in case} <= documented
+
+
+def test_plain_number_dates_in_a_1904_workbook_count_from_1904(tmp_path, loader):
+    from tests.builders.corpus import department, patch_xlsx, workbook_1904
+
+    data = workbook_1904(tmp_path / "data")
+
+    def serial(book):
+        cell = book["Tập thể"]["J2"]
+        cell.value, cell.number_format = 42342, "General"  # 05/12/2019 counted from 1904
+
+    patch_xlsx(department(data, "A"), serial)
+    result = run(CONFIG, data, loader)
+    (warning,) = _find(result, "date-serial")
+    assert "05/12/2019" in warning.message
+    assert result.dataset.submissions["A"].sent_date == dt.date(2019, 12, 5)
