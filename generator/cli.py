@@ -63,7 +63,7 @@ def validate(data_dir: Path | None, config_path: Path, fmt: str) -> None:
         prefix = "" if result.data_dir is None else _display(result.data_dir) + "/"
         click.echo(as_github(result.issues, prefix))
     else:
-        click.echo(as_text(result.issues, counts))
+        click.echo(as_text(result.issues, counts, rejected))
     sys.exit(1 if has_errors(result.issues) or result.config is None else 0)
 
 

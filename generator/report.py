@@ -75,8 +75,10 @@ def _escape_prop(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_text(issues: list[Issue], counts: list[RowCount]) -> str:
-    """Grouped by file, errors first within each file, then a row reconciliation."""
+def as_text(
+    issues: list[Issue], counts: list[RowCount], rejected: Iterable[RejectedRow] = ()
+) -> str:
+    """Grouped by file, errors first within each file, then rejected rows and the row counts."""
     by_file: dict[str, list[Issue]] = defaultdict(list)
     for issue in sort_issues(issues):
         by_file[issue.file or "(chung)"].append(issue)
@@ -88,6 +90,11 @@ def as_text(issues: list[Issue], counts: list[RowCount]) -> str:
             out.append(f"      {issue.message}")
             if issue.message_en:
                 out.append(f"      ({issue.message_en})")
+    rejected = list(rejected)
+    if rejected:
+        out.append("")
+        out.append("Dòng bị loại, không công bố (rejected rows):")
+        out += [f"  {r.file} › {r.sheet} › dòng {r.row}: {', '.join(r.reasons)}" for r in rejected]
     out.append("")
     out.append("Số dòng (rows) — đọc = nhận + loại (read = accepted + rejected):")
     for c in counts:

@@ -144,3 +144,16 @@ def test_text_groups_by_file_with_errors_first(broken):
     assert "[CẢNH BÁO] text-invisible-characters" in out.split("== de-nghi/B.xlsx")[1]
     assert "de-nghi/A.xlsx › Cá nhân: 2 = 1 + 1" in out
     assert "Tổng: 2 lỗi, 2 cảnh báo" in out
+
+
+def test_text_format_lists_every_rejected_row(tmp_path):
+    from tests.builders.mini import Mini
+
+    mini = Mini()
+    mini.nominees["A"][0]["Số nhiệm vụ được giao"] = "mười"
+    data = mini.write(tmp_path / "data")
+    done = subprocess.run(
+        [str(THIDUA), "validate", "--data", str(data)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1
+    assert "de-nghi/A.xlsx › Cá nhân › dòng 2: value-not-integer" in done.stdout
