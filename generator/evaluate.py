@@ -33,7 +33,7 @@ class CampaignFacts:
     def __post_init__(self) -> None:
         by_author: dict[str, list[Initiative]] = defaultdict(list)
         by_unit: dict[str, list[Initiative]] = defaultdict(list)
-        for ini in self.data.initiatives:
+        for ini in sorted(self.data.initiatives, key=lambda i: i.code):  # row order must not show
             by_unit[ini.unit].append(ini)
             for staff in self.data.credited.get(ini.code, ()):
                 by_author[staff].append(ini)

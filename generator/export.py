@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import xlsxwriter
 
+from .model import Status
 from .views import CollectiveView, HonourEntry, InitiativeView, PersonView, SiteView
 
 FOLDER = "du-lieu-mo"
@@ -30,6 +31,7 @@ class Field:
     type: str  # Frictionless type: string, integer, number, boolean, date, object
     title: str
     description: str
+    enum: tuple[str, ...] = ()  # the only values allowed (Table Schema constraint)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Table:
     description: str
     fields: tuple[Field, ...]
     records: list[Record]
+    primary_key: str | None = None  # a field unique in the table
 
 
 _UNIT = (
@@ -49,7 +52,11 @@ _OUTCOME = (
     Field("du_dieu_kien", "boolean", "Đủ điều kiện", "Đạt tất cả tiêu chí"),
     Field("ho_so", "string", "Hồ sơ", "Tình trạng hồ sơ: đầy đủ, chưa đầy đủ, nộp trễ hạn"),
     Field(
-        "trang_thai", "string", "Mã trạng thái", "Mã trạng thái xét (not-eligible, within-quota, …)"
+        "trang_thai",
+        "string",
+        "Mã trạng thái",
+        "Mã trạng thái xét (not-eligible, within-quota, …)",
+        tuple(s.value for s in Status),
     ),
     Field("trang_thai_mo_ta", "string", "Trạng thái", "Trạng thái xét bằng tiếng Việt"),
     Field(
@@ -148,6 +155,7 @@ def _collective_table(view: SiteView) -> Table:
         "Kết quả xét từng phòng, bộ phận",
         fields,
         [_collective(c) for c in view.collectives],
+        primary_key="ma_don_vi",
     )
 
 
@@ -184,6 +192,7 @@ def _initiative_table(view: SiteView) -> Table:
         "Sổ sáng kiến đã xét",
         fields,
         [_initiative(i) for i in view.initiatives],
+        primary_key="ma_sang_kien",
     )
 
 
@@ -381,8 +390,18 @@ def _resource(table: Table) -> dict[str, object]:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8-sig",
-        "schema": {"fields": [_field_schema(n, f, sub) for n, f, sub in _columns(table)]},
+        "schema": _table_schema(table),
     }
+
+
+def _table_schema(table: Table) -> dict[str, object]:
+    schema: dict[str, object] = {
+        "fields": [_field_schema(n, f, sub) for n, f, sub in _columns(table)],
+        "missingValues": [""],
+    }
+    if table.primary_key:
+        schema["primaryKey"] = [table.primary_key]
+    return schema
 
 
 def _field_schema(name: str, base: Field, criterion: str | None) -> dict[str, object]:
@@ -400,6 +419,8 @@ def _field_schema(name: str, base: Field, criterion: str | None) -> dict[str, ob
         )
     if schema["type"] == "boolean":
         schema.update(trueValues=["true"], falseValues=["false"])
+    if base.enum and criterion is None:
+        schema["constraints"] = {"enum": list(base.enum)}
     return schema
 
 

@@ -1,6 +1,14 @@
 """Build the site with mkdocs into a fresh folder, then swap it in with one rename.
 
-Fail closed: if anything goes wrong the previous site is left exactly as it was.
+Fail closed: if anything goes wrong (a strict-mode warning such as a broken link, a plugin
+error, a file outside the allow-list, a page without its Content-Security-Policy) the
+previous site is left exactly as it was. The new site replaces the old one in one step
+(``renameat2(RENAME_EXCHANGE)`` on Linux): a reader sees the old site or the new one,
+never a missing or half-written folder.
+
+Reproducible: mkdocs dates (sitemap ``lastmod``, the gzip header of ``sitemap.xml.gz``)
+follow ``SOURCE_DATE_EPOCH``, which is set for the build to the data's last change
+(:func:`generator.site.data_epoch`) — or 0 when unknown — never to the clock.
 """
 
 from __future__ import annotations
@@ -8,11 +16,13 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import logging
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
+from . import allowlist, csp
 from .site import SiteBundle
 
 _RENAME_EXCHANGE = 2
@@ -29,7 +39,10 @@ def build_site(bundle: SiteBundle, mkdocs_yml: Path, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
-        _mkdocs_build(bundle, mkdocs_yml, staging)
+        staging.chmod(0o755)  # mkdtemp makes it private; the published folder is public
+        with _source_date_epoch(bundle.epoch):
+            _mkdocs_build(bundle, mkdocs_yml, staging)
+        check_built_site(staging)
         _swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -41,13 +54,63 @@ def _mkdocs_build(bundle: SiteBundle, mkdocs_yml: Path, site_dir: Path) -> None:
     from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    problems = _Problems()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(problems)
     try:
         with _chdir(mkdocs_yml.parent):
             config = load_config(str(mkdocs_yml), site_dir=str(site_dir), strict=True)
             setattr(config.plugins["thidua"], "prebuilt", bundle)  # noqa: B010
             build(config)
     except (MkDocsException, SystemExit) as exc:
-        raise BuildFailed(str(exc) or "mkdocs build failed") from exc
+        details = "".join(f"\n  {line}" for line in problems.lines)
+        raise BuildFailed((str(exc) or "mkdocs build failed") + details) from exc
+    finally:
+        logger.removeHandler(problems)
+
+
+class _Problems(logging.Handler):
+    """Keeps mkdocs' warnings and errors, so a refused build says why."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def check_built_site(root: Path) -> None:
+    """Refuse a built site holding a file outside the allow-list or a page without CSP."""
+    paths = allowlist.site_files(root)
+    stray = allowlist.disallowed(paths)
+    if stray:
+        raise BuildFailed(
+            "tệp không thuộc danh sách được phép công bố (generator/allowlist.py): "
+            + ", ".join(stray)
+        )
+    missing = [
+        p
+        for p in paths
+        if p.endswith(".html")
+        and csp.declared_policy((root / p).read_text(encoding="utf-8", errors="replace")) is None
+    ]
+    if missing:
+        raise BuildFailed("trang thiếu Content-Security-Policy: " + ", ".join(missing))
+
+
+@contextlib.contextmanager
+def _source_date_epoch(epoch: int | None):  # type: ignore[no-untyped-def]
+    """SOURCE_DATE_EPOCH for the duration of the build (restored afterwards)."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch if epoch is not None else 0)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 @contextlib.contextmanager

@@ -167,8 +167,9 @@ def build_views(
     config: Config, data: Dataset, outcomes: list[Outcome], updated: dt.date | None
 ) -> SiteView:
     """Project the evaluated campaign onto what the public site shows."""
-    units = sorted(
-        data.units, key=lambda u: (u.order if u.order is not None else 10**6, collation_key(u.name))
+    units = sorted(  # the code breaks ties: output never depends on row order
+        data.units,
+        key=lambda u: (u.order if u.order is not None else 10**6, collation_key(u.name), u.code),
     )
     names = {u.code: u.name for u in units}
     by_key = {(o.kind, o.key): o for o in outcomes}
@@ -260,9 +261,9 @@ def _council(o: Outcome) -> CouncilView | None:
 def _people(
     config: Config, data: Dataset, by_key: dict[tuple[str, str], Outcome], names: dict[str, str]
 ) -> tuple[PersonView, ...]:
-    ordered = sorted(
-        data.nominees, key=lambda n: (person_sort_key(n.name), n.unit, n.loc.file, n.loc.row)
-    )
+    # Namesakes in one unit are ordered by staff code (unique), never by file or row, so the
+    # output does not depend on how rows were ordered (the code itself is not published).
+    ordered = sorted(data.nominees, key=lambda n: (person_sort_key(n.name), n.unit, n.staff_code))
     used: Counter[str] = Counter()
     views = []
     for n in ordered:

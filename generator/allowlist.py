@@ -1,0 +1,93 @@
+"""What may be published: every file of the built site must match one rule of this list.
+
+The site is made of pages, the theme's assets and the open data; nothing else. mkdocs copies
+every non-dot file of the content folder into the site (FIELD-NOTES), so a spreadsheet or an
+export dropped under ``content/`` by mistake would be published as is. Two checks use the
+list: the mkdocs plugin refuses such a file before anything is written (``on_files``), and
+``thidua build`` checks the finished staging folder before it replaces the published site.
+
+Paths are site paths (POSIX, relative to the site root, as mkdocs' ``File.dest_uri``).
+Matching is case-insensitive on the extension only; folders are matched exactly.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# Raw data and office documents: never published, wherever they sit in the content folder.
+DATA_EXTENSIONS = frozenset(
+    {
+        ".xlsx", ".xlsm", ".xlsb", ".xls", ".xltx", ".ods", ".fods", ".csv", ".tsv",
+        ".json", ".jsonl", ".xml", ".yml", ".yaml", ".sqlite", ".db", ".parquet",
+        ".doc", ".docx", ".odt", ".pdf", ".zip", ".7z", ".rar", ".gz", ".tar", ".bak",
+    }
+)  # fmt: skip
+
+IMAGE_EXTENSIONS = frozenset({".png", ".ico", ".svg", ".jpg", ".jpeg", ".webp", ".gif"})
+FONT_EXTENSIONS = frozenset({".woff", ".woff2"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Files ending in one of ``extensions`` in the folder ``under`` ("" = anywhere), in its
+    subfolders too when ``nested``."""
+
+    extensions: frozenset[str]
+    under: str = ""
+    names: frozenset[str] = frozenset()  # exact site paths instead of a folder
+    why: str = ""
+    nested: bool = True
+
+    def matches(self, path: str) -> bool:
+        if self.names:
+            return path in self.names
+        if self.under:
+            if not path.startswith(self.under + "/"):
+                return False
+            if not self.nested and "/" in path[len(self.under) + 1 :]:
+                return False
+        return _extension(path) in self.extensions
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(frozenset({".html"}), why="pages"),
+    Rule(frozenset({".css", ".js", ".map"}), "assets", why="theme and site scripts, styles"),
+    Rule(IMAGE_EXTENSIONS, "assets", why="theme and content images"),
+    Rule(FONT_EXTENSIONS, "assets", why="theme fonts"),
+    # search_index.js: the offline build inlines the index as a script (file:// can't fetch)
+    Rule(frozenset({".json", ".js"}), "search", why="the search index", nested=False),
+    Rule(frozenset({".csv", ".json", ".xlsx"}), "du-lieu-mo", why="open data", nested=False),
+    Rule(frozenset(), names=frozenset({"du-lieu-mo/SHA256SUMS"}), why="checksums"),
+    Rule(frozenset(), names=frozenset({"sitemap.xml", "sitemap.xml.gz"}), why="sitemap"),
+    Rule(frozenset({".xml"}), "tin-tuc", why="news feed (RSS)"),
+    Rule(frozenset(), names=frozenset({"feed.xml", "rss.xml", "robots.txt"}), why="feeds"),
+)
+
+
+def _extension(path: str) -> str:
+    return posixpath.splitext(path)[1].lower()
+
+
+def is_allowed(path: str) -> bool:
+    """True when the site path may be published."""
+    return any(rule.matches(path) for rule in RULES)
+
+
+def disallowed(paths: Iterable[str]) -> list[str]:
+    """The site paths that no rule allows, sorted."""
+    return sorted(p for p in paths if not is_allowed(p))
+
+
+def is_raw_data(path: str) -> bool:
+    """A spreadsheet, data export or office document (never a page source of the site)."""
+    return _extension(path) in DATA_EXTENSIONS
+
+
+def site_files(root: Path) -> list[str]:
+    """Every file under a built site, as site paths (symlinks count as files)."""
+    return sorted(
+        p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() or p.is_symlink()
+    )

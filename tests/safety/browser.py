@@ -1,0 +1,91 @@
+"""Headless Chromium (Debian's, driven by Playwright) over a built site served on loopback.
+
+The site is served over HTTP from 127.0.0.1 (a Content-Security-Policy's 'self' and the
+search worker need a real origin). Without Chromium the browser tests are skipped, except
+on CI (``CI=true``) where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def require_chromium() -> None:
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium is required on CI ({CHROMIUM} not found)")
+        pytest.skip(f"Chromium not installed ({CHROMIUM})")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 (a free port) for the duration; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """A Playwright browser on Debian's Chromium (never a downloaded one)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+# Recorded in every page before its own scripts run: CSP violations and dialogs are kept on
+# window, and `alert` is wrapped so even a swallowed dialog leaves a trace.
+WATCH = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__violations.push([e.violatedDirective, e.blockedURI, e.sample || ''].join(' '));
+});
+"""
+
+
+def in_own_thread(check: Callable[[], None]) -> None:
+    """Run a Playwright check in a thread of its own. Playwright's sync API refuses to start
+    where an asyncio loop runs — as it does in the main thread while another suite keeps a
+    browser open for the whole session — so these tests never share that thread."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(check).result()
