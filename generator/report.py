@@ -8,6 +8,14 @@ from collections.abc import Iterable
 
 from .issues import Issue, sort_issues
 from .model import RejectedRow, RowCount
+from .schema import ALL_SHEETS
+from .text import header_key
+
+DISCIPLINE_FILE = "ky-luat"
+# Messages of these codes name staff codes or discipline facts.
+_INTERNAL_CODES = frozenset(
+    {"discipline-inconsistent", "author-ambiguous", "council-differs", "council-unknown-nominee"}
+)
 
 SEVERITY_LABEL = {"error": "LỖI", "warning": "CẢNH BÁO"}
 # Codes whose `file` is not relative to the data folder (the config file, the folder itself).
@@ -61,10 +69,31 @@ def as_github(issues: list[Issue], data_prefix: str) -> str:
             props.insert(0, f"file={_escape_prop(path)}")
         if issue.row:
             props.insert(1, f"line={issue.row}")
-        lines.append(
-            f"::{kind} {','.join(props)}::{_escape_data(issue.location() + ': ' + issue.message)}"
-        )
+        text = f"{issue.location()}: {_public_message(issue)}"
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(text)}")
     return "\n".join(lines)
+
+
+_INTERNAL_ONLY = frozenset(
+    header_key(c.header)
+    for s in ALL_SHEETS
+    for c in s.columns
+    if not c.public
+    and not any(o.public and o.header == c.header for t in ALL_SHEETS for o in t.columns)
+)
+_REDACTED = (
+    "vấn đề ở dữ liệu nội bộ (không in ra nhật ký CI công khai); xem chi tiết bằng "
+    "`thidua validate` trên máy nội bộ. (Internal data: run `thidua validate` locally.)"
+)
+
+
+def _public_message(issue: Issue) -> str:
+    """CI logs may be public: never echo values of internal columns or of the discipline register."""
+    internal_file = (issue.file or "").startswith(f"{DISCIPLINE_FILE}.")
+    internal_column = issue.header is not None and header_key(issue.header) in _INTERNAL_ONLY
+    if internal_file or internal_column or issue.code in _INTERNAL_CODES:
+        return _REDACTED
+    return issue.message
 
 
 def _escape_data(text: str) -> str:

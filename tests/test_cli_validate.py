@@ -157,3 +157,21 @@ def test_text_format_lists_every_rejected_row(tmp_path):
     )
     assert done.returncode == 1
     assert "de-nghi/A.xlsx › Cá nhân › dòng 2: value-not-integer" in done.stdout
+
+
+def test_github_annotations_never_echo_internal_values(tmp_path):
+    from tests.builders.mini import Mini
+
+    mini = Mini()
+    mini.nominees["A"][0]["Ngày sinh"] = "31/31/1971"
+    mini.nominees["B"][1]["Mã CB"] = "A1"  # duplicate staff code
+    mini.discipline[0]["Ngày quyết định"] = "99/99/2019"
+    data = mini.write(tmp_path / "data")
+    done = subprocess.run(
+        [str(THIDUA), "validate", "--data", str(data), "--format", "github"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stdout.count("::error ") == 3
+    for secret in ("31/31/1971", "99/99/2019", "“A1”", "Người Ngoài"):
+        assert secret not in done.stdout
