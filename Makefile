@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test lint types pytest sample-data serve clean
+.PHONY: site test lint types pytest sample-data serve clean offline
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,7 @@ serve: $(STAMP)
 
 clean:
 	rm -rf site .cache build *.egg-info
+
+offline: $(STAMP)
+	$(BIN)/thidua build --offline
+	@echo "Offline bundle: site-offline.zip (unzip, open index.html)"

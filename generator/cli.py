@@ -91,7 +91,26 @@ def _display(path: Path) -> str:
     show_default=True,
     help="The mkdocs configuration.",
 )
-def build(data_dir: Path | None, config_path: Path, out: Path, mkdocs_file: Path) -> None:
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Also write the offline bundle: a zip of the site that opens from disk "
+    "(index.html), search included.",
+)
+@click.option(
+    "--offline-zip",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Where --offline writes the zip [default: <out>-offline.zip beside --out].",
+)
+def build(
+    data_dir: Path | None,
+    config_path: Path,
+    out: Path,
+    mkdocs_file: Path,
+    offline: bool,
+    offline_zip: Path | None,
+) -> None:
     """Validate, evaluate and build the site. On any error exit 1, leaving the old site."""
     from .publish import BuildFailed, build_site
     from .site import make_bundle
@@ -109,6 +128,16 @@ def build(data_dir: Path | None, config_path: Path, out: Path, mkdocs_file: Path
         click.echo("Không xây dựng trang; trang cũ được giữ nguyên.", err=True)
         sys.exit(1)
     click.echo(f"Đã xây dựng trang tại {out}/ (site built in {out}/).")
+    if offline or offline_zip is not None:
+        from .offline import build_offline, default_zip_path
+
+        target = offline_zip or default_zip_path(out)
+        try:
+            build_offline(bundle, mkdocs_file.resolve(), target)
+        except BuildFailed as exc:
+            click.echo(f"offline build failed: {exc}", err=True)
+            sys.exit(1)
+        click.echo(f"Bản ngoại tuyến: {target} (offline bundle: unzip, open index.html).")
 
 
 @main.command()

@@ -14,9 +14,11 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from . import allowlist, csp, mkdocs_extras
 from .render import site_extra
 from .site import SiteBundle, make_bundle
 
@@ -65,13 +67,14 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 len(bundle.issues),
             )
         if bundle.view is not None:
-            config.extra["thidua"] = site_extra(bundle.view.config)
+            config.extra["thidua"] = site_extra(bundle.view.config, bundle.view.updated)
         self.bundle = bundle
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.bundle is None:
             raise PluginError("thidua: on_files before on_config")
+        _refuse_unpublishable(files, config)
         generated: dict[str, Any] = {**self.bundle.pages, **self.bundle.files}
         clashes = sorted(uri for uri in generated if files.get_file_from_path(uri) is not None)
         if clashes:
@@ -81,4 +84,69 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             )
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
+        mkdocs_extras.add_news_feed(files, config)
         return files
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        return mkdocs_extras.page_links(html, config)
+
+    @event_priority(-50)  # after Material's search plugin (0), before its offline plugin (-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        mkdocs_extras.fold_search_index(config)
+
+    # `mkdocs serve` injects an inline live-reload script that differs on every request: no
+    # hash can allow it, so the local preview goes without the policy (builds always have it).
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str | None:
+        """Every page gets its Content-Security-Policy, with hashes of its inline scripts."""
+        return output if self.serving else _with_policy(output, page.file.src_uri)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Theme pages that are not Markdown pages (404.html) get their policy too."""
+        if template_name.endswith(".html") and output_content.strip() and not self.serving:
+            return _with_policy(output_content, template_name)
+        return output_content
+
+
+def _with_policy(html: str, name: str) -> str:
+    try:
+        return csp.add_policy(html)
+    except ValueError as exc:
+        raise PluginError(f"thidua: Content-Security-Policy cho {name}: {exc}") from exc
+
+
+def _refuse_unpublishable(files: Files, config: MkDocsConfig) -> None:
+    """Fail the build on a file that must not be published (allow-list of ``allowlist.py``):
+    a spreadsheet or data export dropped in the content folder would be copied as is."""
+    docs = Path(config.docs_dir).resolve()
+    raw, other = [], []
+    for f in files:
+        if f.generated_by is not None or not f.abs_src_path:
+            continue
+        from_docs = Path(f.abs_src_path).resolve().is_relative_to(docs)
+        source = f"{Path(config.docs_dir).name}/{f.src_uri}" if from_docs else f.src_uri
+        if from_docs and allowlist.is_raw_data(f.src_uri):
+            raw.append(source)
+        elif not allowlist.is_allowed(f.dest_uri) or (
+            from_docs and not f.is_documentation_page() and f.dest_uri.endswith(".html")
+        ):
+            other.append(source)
+    if raw:
+        raise PluginError(
+            "thidua: thư mục nội dung có tệp dữ liệu (bảng tính, tệp xuất) sẽ bị công bố "
+            "nguyên trạng; không xây dựng trang. Hãy xóa hoặc chuyển các tệp này ra khỏi "
+            f"thư mục nội dung: {', '.join(sorted(raw))}"
+        )
+    if other:
+        raise PluginError(
+            "thidua: các tệp sau không thuộc danh sách được phép công bố "
+            f"(generator/allowlist.py); không xây dựng trang: {', '.join(sorted(other))}"
+        )

@@ -27,7 +27,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import schema
+from . import schema, vendor
+from .charts import Chart, chart_files, charts
 from .config import Award, Config, Criterion
 from .model import Status
 from .text import slug
@@ -242,9 +243,21 @@ def html_block(rendered: str) -> str:
     return block
 
 
-def site_extra(config: Config) -> dict[str, object]:
-    """Values the theme overrides read from ``config.extra.thidua``."""
-    return {"sample_data": config.site.sample_data, "notice": SAMPLE_NOTICE}
+def site_extra(config: Config, updated: dt.date | None = None) -> dict[str, object]:
+    """Values the theme overrides read from ``config.extra.thidua`` (hand-written pages show
+    the sample notice and the date of the last data change from here)."""
+    return {
+        "sample_data": config.site.sample_data,
+        "notice": SAMPLE_NOTICE,
+        "updated": fmt_date(updated, UNKNOWN_DATE),
+        "updated_iso": updated.isoformat() if updated else "",
+    }
+
+
+def site_files(view: SiteView) -> dict[str, bytes]:
+    """Files the generated pages use besides the open data: the charts (SVG, drawn at build
+    time) and the vendored browser libraries (sortable tables, offline search)."""
+    return {**chart_files(view), **vendor.site_files()}
 
 
 # --------------------------------------------------------------------------- page data
@@ -302,6 +315,8 @@ class _Site:
         )
         self.unit_slugs = _unit_slugs(view.units)
         self.person_order = {id(p): n for n, p in enumerate(view.people)}
+        self.anchor_order = {p.anchor: n for n, p in enumerate(view.people)}
+        self.unit_order = {u.code: n for n, u in enumerate(view.units)}
 
     def unit_path(self, code: str) -> str | None:
         s = self.unit_slugs.get(code)
@@ -331,6 +346,12 @@ class _Site:
             "crit_individual": self.config.criteria.individual,
             "deadline": fmt_date(self.config.dossier_deadline),
             "tt_anchor": collective_anchor,
+            "status_order": STATUS_ORDER,
+            "anchor_order": lambda anchor: self.anchor_order.get(anchor, len(self.anchor_order)),
+            "unit_order": lambda code: self.unit_order.get(code, len(self.unit_order)),
+            "ratio": ratio,
+            "unit_slug": lambda code: self.unit_slugs.get(code, slug(code)),
+            "sk_anchor": initiative_anchor,
         }
 
     def reason_of(self, c: CriterionView) -> str | None:
@@ -361,6 +382,23 @@ def _unit_slugs(units: Iterable[UnitView]) -> dict[str, str]:
         taken.add(candidate)
         slugs[u.code] = candidate
     return slugs
+
+
+STATUS_ORDER = {s.value: n for n, s in enumerate(Status)}
+
+
+def ratio(text: str) -> str:
+    """Sort key of an "8/12" cell: the fraction with 6 decimals, -1 when there is none."""
+    done, _, total = text.partition("/")
+    try:
+        return f"{int(done) / int(total):.6f}"
+    except (ValueError, ZeroDivisionError):
+        return "-1"
+
+
+def initiative_anchor(code: str) -> str:
+    """Anchor of an initiative's card on its department's page."""
+    return f"sk-{slug(code) or 'khac'}"
 
 
 def collective_anchor(unit_code: str) -> str:
@@ -600,9 +638,10 @@ def render_pages(view: SiteView, downloads: Mapping[str, bytes] | None = None) -
     """Markdown sources of every generated page, keyed by docs-relative path."""
     site = _Site(view, downloads or {})
     cfg = view.config
+    site_charts = charts(view)
     pages: dict[str, str] = {}
     renderers: dict[str, Callable[[str, str], str]] = {
-        "index.md": lambda p, t: _home(site, p, cfg.campaign.name),
+        "index.md": lambda p, t: _home(site, p, cfg.campaign.name, site_charts),
         "tieu-chi/index.md": lambda p, t: _criteria(site, p, t),
         "tien-do/index.md": lambda p, t: site.render(
             p, "progress.html", t, timeline=_timeline(cfg)
@@ -619,6 +658,7 @@ def render_pages(view: SiteView, downloads: Mapping[str, bytes] | None = None) -
             "initiatives.html",
             t,
             groups=_initiative_groups(site),
+            chart=site_charts["fields"],
         ),
         "don-vi/index.md": lambda p, t: site.render(p, "units.html", t),
         "du-lieu-mo/index.md": lambda p, t: _open_data(site, p, t),
@@ -631,7 +671,31 @@ def render_pages(view: SiteView, downloads: Mapping[str, bytes] | None = None) -
     return pages
 
 
-def _home(site: _Site, page: str, title: str) -> str:
+@dataclass(frozen=True)
+class Countdown:
+    """The next deadline as seen on the day the data last changed (never the clock)."""
+
+    state: str  # "next" | "passed" | "unknown" | "none"
+    label: str = ""
+    date: dt.date | None = None
+    days: int = 0
+
+
+def countdown(config: Config, updated: dt.date | None) -> Countdown:
+    deadlines = sorted(config.deadlines, key=lambda d: (d.date, d.id))
+    if not deadlines:
+        return Countdown("none")
+    if updated is None:
+        return Countdown("unknown")
+    upcoming = [d for d in deadlines if d.date >= updated]
+    if upcoming:
+        d = upcoming[0]
+        return Countdown("next", d.label, d.date, (d.date - updated).days)
+    last = deadlines[-1]
+    return Countdown("passed", last.label, last.date, (updated - last.date).days)
+
+
+def _home(site: _Site, page: str, title: str, site_charts: Mapping[str, Chart]) -> str:
     view = site.view
     figures = [(FIGURE_LABELS.get(k, k), v) for k, v in view.figures.items()]
     counts = {
@@ -646,6 +710,8 @@ def _home(site: _Site, page: str, title: str) -> str:
         counts=counts,
         period_note=_period_note(site.config),
         timeline=_timeline(site.config),
+        countdown=countdown(site.config, view.updated),
+        home_charts=[site_charts["funnel"], site_charts["units"]],
     )
 
 

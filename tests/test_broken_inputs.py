@@ -28,7 +28,10 @@ def test_valid_mini_campaign_has_no_issue(tmp_path):
 def test_headers_match_without_diacritics_case_or_spacing(tmp_path):
     mini = Mini()
     mini.nominees["A"] = [
-        {k.upper() if k == "Họ và tên" else ("Ho va ten" if False else k): v for k, v in row.items()}
+        {
+            k.upper() if k == "Họ và tên" else ("Ho va ten" if False else k): v
+            for k, v in row.items()
+        }
         for row in mini.nominees["A"]
     ]
     mini.units = [{"ma don vi": u["Mã đơn vị"], "TEN  DON VI": u["Tên đơn vị"]} for u in mini.units]

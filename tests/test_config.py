@@ -51,7 +51,11 @@ def test_every_config_field_is_documented():
     documented = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
     for name in dir(cfg):
         model = getattr(cfg, name)
-        if isinstance(model, type) and issubclass(model, BaseModel) and model.__module__ == cfg.__name__:
+        if (
+            isinstance(model, type)
+            and issubclass(model, BaseModel)
+            and model.__module__ == cfg.__name__
+        ):
             for field, info in model.model_fields.items():
                 assert info.description, f"{name}.{field} has no description"
                 assert re.search(rf"`[\w.\[\]]*{field}`", documented), f"{name}.{field} not in docs"

@@ -20,7 +20,16 @@ def test_headers_match_without_diacritics_case_or_spacing():
 
 
 def test_people_sort_by_given_name_in_vietnamese_order():
-    names = ["Lê Văn Ư", "Trần Thị Uyên", "Phạm Văn Đức", "Hồ Dũng", "Ngô Ân", "Vũ Ăn", "Lý An", "Mai Bảo"]
+    names = [
+        "Lê Văn Ư",
+        "Trần Thị Uyên",
+        "Phạm Văn Đức",
+        "Hồ Dũng",
+        "Ngô Ân",
+        "Vũ Ăn",
+        "Lý An",
+        "Mai Bảo",
+    ]
     assert sorted(names, key=person_sort_key) == [
         "Lý An", "Vũ Ăn", "Ngô Ân", "Mai Bảo", "Hồ Dũng", "Phạm Văn Đức", "Trần Thị Uyên", "Lê Văn Ư",
     ]  # fmt: skip

@@ -34,9 +34,7 @@ def test_workflow_triggers_on_data_commits_and_by_hand():
 
 def test_workflow_runs_the_readme_commands_and_deploys_one_at_a_time():
     workflow = load()
-    runs = " && ".join(
-        step.get("run", "") for step in workflow["jobs"]["build"]["steps"]
-    )
+    runs = " && ".join(step.get("run", "") for step in workflow["jobs"]["build"]["steps"])
     for command in readme_commands():
         assert command in runs
     assert "thidua validate --format github" in runs

@@ -84,7 +84,9 @@ class Mini:
         return dest
 
     def _book(self, path: Path, sheets: dict[str, list[Row]]) -> None:
-        titles = {name: ["DANH SÁCH"] * self.title_rows for name in sheets} if self.title_rows else None
+        titles = (
+            {name: ["DANH SÁCH"] * self.title_rows for name in sheets} if self.title_rows else None
+        )
         write_xlsx(path, {name: _grid(rows) for name, rows in sheets.items()}, title_rows=titles)
 
 

@@ -1,0 +1,225 @@
+"""Browser tests: the built site in Debian's Chromium, driven by Playwright.
+
+Once per session: ``thidua build --offline`` into a temporary folder (site + offline zip),
+a local HTTP server for the site on 127.0.0.1 (serving 404.html for missing pages, as a web
+host does), and one headless Chromium. Each test gets a fresh browser context whose
+requests are recorded: any request to a host other than 127.0.0.1 (or a non-file URL in
+the offline tests) is refused on the spot and fails the test.
+
+Chromium is ``/usr/bin/chromium`` (``THIDUA_CHROMIUM`` overrides it); never ``playwright
+install``. Without it the tests are skipped, except under ``CI=true`` where they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+LOCAL_HOST = "127.0.0.1"
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        _unavailable(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    return CHROMIUM
+
+
+@dataclass
+class Built:
+    site: Path
+    offline_zip: Path
+    seconds: float
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Built:
+    import time
+
+    out = tmp_path_factory.mktemp("browser")
+    site, offline_zip = out / "site", out / "thidua-offline.zip"
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--out", str(site),
+         "--offline-zip", str(offline_zip)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return Built(site, offline_zip, time.monotonic() - start)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def base_url(built: Built) -> Iterator[str]:
+    handler = functools.partial(_SiteHandler, directory=str(built.site))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Package scope: Playwright's sync API allows one running instance per thread, and other
+# test modules (CSP, injection) start their own once this package is done.
+@pytest.fixture(scope="package")
+def browser(chromium_path: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@dataclass
+class Recorder:
+    """Every URL the pages of one test asked for; foreign ones are refused and kept."""
+
+    allow_file: bool = False
+    urls: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def allowed(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return True
+        if parts.scheme == "file":
+            return self.allow_file
+        return parts.scheme in ("http", "https") and parts.hostname == LOCAL_HOST
+
+    def route(self, route: Any) -> None:
+        url = route.request.url
+        self.urls.append(url)
+        if self.allowed(url):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+def _context(browser: Any, recorder: Recorder, **options: Any) -> Any:
+    context = browser.new_context(locale="vi-VN", **options)
+    context.route("**/*", recorder.route)
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str, recorder: Recorder) -> Iterator[Any]:
+    """A desktop-sized page of the served site; fails the test on any foreign request."""
+    context = _context(browser, recorder, viewport=DESKTOP)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert not recorder.foreign, f"requests to other hosts: {recorder.foreign}"
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def make_page(browser: Any, recorder: Recorder) -> Iterator[Any]:
+    """Factory for pages with other options (viewport, file:// access)."""
+    contexts: list[Any] = []
+
+    def make(*, allow_file: bool = False, **options: Any) -> Any:
+        recorder.allow_file = allow_file
+        context = _context(browser, recorder, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not recorder.foreign, f"requests to other hosts: {recorder.foreign}"
+
+
+def search(pg: Any, query: str) -> list[list[str]]:
+    """Type ``query`` in Material's search box; the result items as lists of link targets
+    (site paths with the fragment, without the ``?h=`` highlight parameter)."""
+    box = pg.locator("input.md-search__input")
+    box.click()
+    if box.input_value():  # clear an earlier query and its results first
+        box.fill("")
+        box.press("End")
+        pg.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup
+    pg.wait_for_function(
+        """() => document.querySelectorAll('.md-search-result__item').length > 0
+            || /Không tìm thấy/.test(document.querySelector('.md-search-result__meta').textContent)"""
+    )
+    pg.wait_for_timeout(150)  # let the first items render
+    return pg.evaluate(
+        """() => [...document.querySelectorAll('.md-search-result__item')].map(item =>
+            [...item.querySelectorAll('a.md-search-result__link')].map(a => {
+                const url = new URL(a.href);
+                url.searchParams.delete('h');
+                return url.pathname + url.hash;
+            }))"""
+    )
+
+
+def heading(pg: Any) -> str:
+    """The page's <h1> as read, without the permalink sign of Markdown headings."""
+    return str(pg.locator(".md-content h1").first.inner_text()).removesuffix("¶").strip()
