@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 HA = "Nguyễn Thị Thu Hà"  # two namesakes in Phòng Hành chính – Tổ chức (sample data)
 DUNG = "Đặng Thị Thùy Dung"
 BAO = "Đỗ Quốc Bảo"
+AN = "Nguyễn Văn An"  # the issue's own example (Ban Tiếp công dân, sample data)
 
 
 def _locations(built: Built, title: str) -> set[str]:
@@ -31,6 +32,11 @@ def _locations(built: Built, title: str) -> set[str]:
 @pytest.mark.parametrize(
     ("query", "name"),
     [
+        ("nguyen van an", AN),
+        ("NGUYEN VAN AN", AN),
+        (AN, AN),
+        (unicodedata.normalize("NFD", AN), AN),
+        ("van an", AN),
         ("nguyen thi thu ha", HA),
         ("NGUYEN THI THU HA", HA),
         (HA, HA),

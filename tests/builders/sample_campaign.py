@@ -282,7 +282,7 @@ NOMINEES: dict[str, list[tuple]] = {
         ("CB0062", "Đặng Thị Thùy Dung", D(1989, 3, 17), "Phó Trưởng ban",
          "HTXSNV", 14, 14, "Không",
          "Giấy khen", 5, 7, True, "Hồ sơ bản giấy lưu tại ban, HS-TCD-02"),
-        ("CB0063", "Nguyễn Văn Bình", D(1985, 7, 7), "Chuyên viên",
+        ("CB0063", "Nguyễn Văn An", D(1985, 7, 7), "Chuyên viên",
          "HTXSNV", 13, 13, "Không",
          "Giấy khen", 5, 7, True, "Hồ sơ bản giấy lưu tại ban, HS-TCD-03"),
         ("CB0064", "Vũ Thị Hạnh", D(1993, 9, 13), "Chuyên viên",
