@@ -95,9 +95,48 @@ def read_table(raw: RawSheet, sheet: Sheet, file: str) -> Table:
         header = _Header(header.row + 1, header.columns)  # "(1) (2) (3) …" under the header
     covered = _check_merged(raw, header, table)
     grid = _Grid(header, formulas, covered)
-    for number in range(header.row + 1, len(raw.cells) + 1):
+    end = _footer_start(raw, grid, table)
+    for number in range(header.row + 1, end):
         _read_row(raw, number, grid, table)
     return table
+
+
+def _footer_start(raw: RawSheet, grid: _Grid, table: Table) -> int:
+    """First row of a signature/notes block under the table ("Người lập biểu", a date line,
+    names), or one past the last row. Such a block follows a blank row after the last data
+    row and holds only short lines (at most two filled cells each); it is reported as a
+    warning with its text, never read as data."""
+    rows = range(grid.header.row + 1, len(raw.cells) + 1)
+    filled = [n for n in rows if not _blank_row(raw.cells[n - 1], {}, grid.header.columns)]
+    data = [n for n in filled if not _note_like(raw, n, grid)]
+    footer = [n for n in filled if data and n > data[-1]]
+    if not footer or footer[0] == data[-1] + 1:
+        return len(raw.cells) + 1
+    _report_footer(raw, footer, table)
+    return footer[0]
+
+
+def _note_like(raw: RawSheet, number: int, grid: _Grid) -> bool:
+    """A signature or note line: at most two filled cells, no formula (a data row has more)."""
+    filled = sum(1 for v in raw.cells[number - 1] if not _is_blank(v))
+    return filled <= 2 and not grid.formulas.get(number)
+
+
+def _report_footer(raw: RawSheet, footer: list[int], table: Table) -> None:
+    texts = [_text(v) for n in footer for v in raw.cells[n - 1] if not _is_blank(v)]
+    shown = " | ".join(texts)[:300]
+    span = f"{footer[0]}–{footer[-1]}" if len(footer) > 1 else str(footer[0])
+    table.issue(
+        "rows-footer",
+        "warning",
+        f"Các dòng {span} dưới bảng (sau một dòng trống, không có giá trị ở cột khóa) được coi "
+        f"là phần ký tên, ghi chú và không đọc như dữ liệu: “{shown}”. Nếu đó là dữ liệu, hãy "
+        "xóa dòng trống phía trên và điền cột khóa.",
+        f"Rows {span} below the table (after a blank row, key column empty) are taken as a "
+        "signature or notes block and not read as data.",
+        row=footer[0],
+        value=shown,
+    )
 
 
 # --- header ------------------------------------------------------------------------------

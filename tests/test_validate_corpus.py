@@ -351,3 +351,40 @@ def test_plain_number_dates_in_a_1904_workbook_count_from_1904(tmp_path, loader)
     (warning,) = _find(result, "date-serial")
     assert "05/12/2019" in warning.message
     assert result.dataset.submissions["A"].sent_date == dt.date(2019, 12, 5)
+
+
+def test_signature_block_under_the_table_is_reported_not_read(tmp_path, loader):
+    from tests.builders.corpus import department, patch_xlsx
+    from tests.builders.mini import Mini
+
+    data = Mini().write(tmp_path / "data")
+
+    def footer(book):
+        sheet = book["Cá nhân"]
+        sheet["C5"] = "Cần Thơ, ngày 05 tháng 12 năm 2019"
+        sheet["B6"], sheet["H6"] = "NGƯỜI LẬP BIỂU", "TRƯỞNG PHÒNG"
+        sheet["H8"] = "Lê Văn Bình"
+
+    patch_xlsx(department(data, "A"), footer)
+    result = run(CONFIG, data, loader)
+    assert sorted(i.key() for i in result.issues) == [("rows-footer", A, CN, 5, None)]
+    (note,) = result.issues
+    assert "NGƯỜI LẬP BIỂU" in note.message and note.severity == "warning"
+    count = next(c for c in result.dataset.counts if c.file == A and c.sheet == CN)
+    assert (count.read, count.rejected) == (2, 0)
+
+
+def test_a_data_row_after_a_blank_row_is_still_data(tmp_path, loader):
+    from tests.builders.corpus import department, patch_xlsx
+    from tests.builders.mini import Mini
+
+    data = Mini().write(tmp_path / "data")
+
+    def late_row(book):
+        sheet = book["Cá nhân"]
+        sheet.append([])
+        sheet.append([3, None, "Ngô Văn Muộn", None, "Chuyên viên", "HTXSNV", 5, 5, "Không"])
+
+    patch_xlsx(department(data, "A"), late_row)
+    result = run(CONFIG, data, loader)
+    assert ("value-missing", A, CN, 5, "B") in [i.key() for i in result.issues]
