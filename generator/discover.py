@@ -85,15 +85,39 @@ def _department_sources(data_dir: Path, found: Inventory) -> set[Path]:
     known: set[Path] = set()
     if not folder.is_dir():
         return known
+    first: dict[str, str] = {}  # unit (case-insensitive) → the file or folder read for it
     for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() in (".xlsx", ".ods", ".xls"):
-            found.sources.append(
-                Source(path, _rel(path, data_dir), (SUBMISSION, NOMINEES), path.stem)
-            )
+        is_book = path.is_file() and path.suffix.lower() in (".xlsx", ".ods", ".xls")
+        if not (is_book or path.is_dir()):
+            continue
+        unit = path.stem if is_book else path.name
+        if _second_for_unit(unit, _rel(path, data_dir), first, found):
             known.add(path)
-        elif path.is_dir():
+            known |= set(path.rglob("*")) if path.is_dir() else set()
+        elif is_book:
+            found.sources.append(Source(path, _rel(path, data_dir), (SUBMISSION, NOMINEES), unit))
+            known.add(path)
+        else:
             known |= _csv_department(path, data_dir, found)
     return known
+
+
+def _second_for_unit(unit: str, rel: str, first: dict[str, str], found: Inventory) -> bool:
+    """A department may submit one workbook or one CSV folder; a second one is not read."""
+    key = unit.casefold()
+    if key not in first:
+        first[key] = rel
+        return False
+    found.issues.append(
+        _issue(
+            "file-ambiguous",
+            rel,
+            f"Đơn vị {unit} đã có hồ sơ {first[key]}; tệp {rel} không được đọc. Mỗi đơn vị chỉ "
+            "nộp một tệp (hoặc một thư mục CSV): hãy giữ một và xóa phần còn lại.",
+            f"Unit {unit} already submitted {first[key]}; {rel} was not read. Keep one.",
+        )
+    )
+    return True
 
 
 def _csv_department(folder: Path, data_dir: Path, found: Inventory) -> set[Path]:

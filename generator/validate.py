@@ -301,7 +301,7 @@ def _submissions(
     result: dict[str, Submission] = {}
     files: dict[str, list[str]] = defaultdict(list)
     for source, table in _tables(ctx, SUBMISSION):
-        unit = source.unit or ""
+        unit = _unit_of(source, codes)
         files[unit].append(source.rel)
         rows = list(_accepted(table))
         if not _file_unit_known(ctx, source, table, codes):
@@ -325,13 +325,19 @@ def _submissions(
         if rows and _matches_file(ctx, table, rows[0], unit):
             result[unit] = _submission(table, rows[0], unit)
     for source, _ in _tables(ctx, NOMINEES):
-        if source.rel not in files.get(source.unit or "", []):
-            files[source.unit or ""].append(source.rel)
+        if source.rel not in files.get(_unit_of(source, codes), []):
+            files[_unit_of(source, codes)].append(source.rel)
     return result, dict(files)
 
 
+def _unit_of(source: Source, codes: set[str]) -> str:
+    """The unit code a department file is named after, matched without regard to case."""
+    stem = source.unit or ""
+    return next((c for c in sorted(codes) if c.casefold() == stem.casefold()), stem)
+
+
 def _file_unit_known(ctx: _Context, source: Source, table: Table, codes: set[str]) -> bool:
-    if source.unit in codes:
+    if _unit_of(source, codes) in codes:
         return True
     table.issue(
         "unit-unknown",
@@ -384,7 +390,7 @@ def _nominees(ctx: _Context, codes: set[str], subs: dict[str, Submission]) -> li
     nominees: list[Nominee] = []
     _duplicates(ctx, NOMINEES, "staff_code")
     for source, table in _tables(ctx, NOMINEES):
-        unit = source.unit or ""
+        unit = _unit_of(source, codes)
         if not _file_unit_known(ctx, source, table, codes):
             continue
         for row in list(_accepted(table)):

@@ -138,3 +138,23 @@ def test_discipline_in_effect_fails_cn3_with_a_warning(tmp_path):
     assert keys == [("discipline-inconsistent", "de-nghi/A.xlsx", "Cá nhân", 2, "I")]
     a1 = next(o for o in result.outcomes if o.key == "A1")
     assert a1.status.value == "not-eligible" and a1.failed == ["CN3"]
+
+
+def test_department_file_name_matches_its_code_whatever_the_case(tmp_path):
+    data = Mini().write(tmp_path / "data")
+    (data / "de-nghi" / "A.xlsx").rename(data / "de-nghi" / "a.xlsx")
+    result = run(CONFIG, data)
+    assert result.issues == []
+    assert {n.unit for n in result.dataset.nominees} == {"A", "B"}
+    assert "A" in result.dataset.submissions
+
+
+def test_a_second_submission_of_the_same_department_is_refused_not_merged(tmp_path):
+    data = Mini(csv_units=("B",)).write(tmp_path / "data")
+    Mini().write(tmp_path / "other")
+    (tmp_path / "other" / "de-nghi" / "B.xlsx").rename(data / "de-nghi" / "b.xlsx")
+    result = run(CONFIG, data)
+    assert [i.key() for i in result.issues] == [
+        ("file-ambiguous", "de-nghi/b.xlsx", None, None, None)
+    ]
+    assert not result.ok
