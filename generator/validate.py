@@ -640,11 +640,12 @@ def _decision_valid(
             "Nominee is not in that unit.",
             "unit",
         )
-    if d.kind == "collective" and d.unit not in data.submissions:
+    if d.kind == "collective" and not _is_candidate(data, d.unit):
         return reject(
             "council-unknown-unit",
-            f"Đơn vị “{d.unit}” không có hồ sơ đề nghị tập thể.",
-            "Unit has no collective submission.",
+            f"Đơn vị “{d.unit}” không có hồ sơ đề nghị khen thưởng tập thể (không có tệp đề nghị "
+            "hoặc ghi “Không”), nên quyết định này không gắn được với hồ sơ nào.",
+            "Unit has no collective proposal to attach this decision to.",
             "unit",
         )
     if d.form == "Đề nghị Bằng khen":
@@ -675,6 +676,11 @@ def _decision_valid(
                 COUNCIL,
             )
     return True
+
+
+def _is_candidate(data: Dataset, unit: str) -> bool:
+    submission = data.submissions.get(unit)
+    return submission is not None and submission.is_candidate
 
 
 def _rejecter(ctx: _Context, table: Table, row: Row) -> Callable[[str, str, str, str], bool]:

@@ -158,3 +158,32 @@ def test_a_second_submission_of_the_same_department_is_refused_not_merged(tmp_pa
         ("file-ambiguous", "de-nghi/b.xlsx", None, None, None)
     ]
     assert not result.ok
+
+
+def test_council_decision_for_a_department_that_proposed_nothing_is_an_error(tmp_path):
+    from tests.builders.workbooks import write_xlsx
+
+    mini = Mini()
+    mini.submissions["B"][0]["Đề nghị khen thưởng"] = "Không"
+    data = mini.write(tmp_path / "data")
+    header = ["Đối tượng", "Mã đơn vị", "Mã CB", "Họ và tên", "Hình thức", "Số quyết định",
+              "Ngày quyết định", "Số biên bản hội đồng", "Ngày họp hội đồng", "Ngày gửi thành phố"]  # fmt: skip
+    rows = [
+        [
+            "Tập thể",
+            "B",
+            None,
+            "Phòng Beta",
+            "Giấy khen",
+            "9/QĐ",
+            date(2019, 12, 27),
+            None,
+            None,
+            None,
+        ]
+    ]
+    write_xlsx(data / "hoi-dong.xlsx", {"Kết quả": [header, *rows]})
+    result = run(CONFIG, data)
+    assert [i.key() for i in result.issues] == [
+        ("council-unknown-unit", "hoi-dong.xlsx", "Kết quả", 2, "B")
+    ]
