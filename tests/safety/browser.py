@@ -10,32 +10,13 @@ from __future__ import annotations
 import concurrent.futures
 import functools
 import http.server
-import os
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def require_chromium() -> None:
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Chromium is required on CI ({CHROMIUM} not found)")
-        pytest.skip(f"Chromium not installed ({CHROMIUM})")
+from tests.builders.chromium import CHROMIUM_ARGS, require_chromium
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -61,12 +42,11 @@ def serve(root: Path) -> Iterator[str]:
 @contextmanager
 def chromium() -> Iterator[Any]:
     """A Playwright browser on Debian's Chromium (never a downloaded one)."""
-    require_chromium()
+    executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=ARGS)
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
