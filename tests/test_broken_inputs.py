@@ -187,3 +187,29 @@ def test_council_decision_for_a_department_that_proposed_nothing_is_an_error(tmp
     assert [i.key() for i in result.issues] == [
         ("council-unknown-unit", "hoi-dong.xlsx", "Kết quả", 2, "B")
     ]
+
+
+@pytest.mark.parametrize(
+    ("build", "code"),
+    [
+        ("build_xfd_cell_xlsx", "file-too-large"),
+        ("build_entity_bomb_xlsx", "file-unreadable"),
+        ("build_zip_bomb_xlsx", "file-too-large"),
+        ("build_string_amplifier_xlsx", "file-resource-limit"),
+    ],
+)
+def test_a_hostile_department_file_is_refused_and_the_rest_still_read(tmp_path, build, code):
+    import time
+
+    from tests.builders import hostile
+
+    data = Mini().write(tmp_path / "data")
+    (tmp_path / "hostile").mkdir()
+    hostile_file = getattr(hostile, build)(tmp_path / "hostile")
+    hostile_file.replace(data / "de-nghi" / "B.xlsx")
+    start = time.monotonic()
+    result = run(CONFIG, data)
+    assert time.monotonic() - start < 30
+    assert [i.key()[:2] for i in result.issues] == [(code, "de-nghi/B.xlsx")]
+    assert {n.staff_code for n in result.dataset.nominees} == {"A1", "A2"}
+    assert "A" in result.dataset.submissions
