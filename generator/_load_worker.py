@@ -195,6 +195,7 @@ def _raw_sheet(name: str, grid: Grid, meta: SheetMeta) -> RawSheet:
         ),
         formulas=tuple(meta.formulas),
         date1904=meta.date1904,
+        hidden_cols=frozenset(meta.hidden_cols),
     )
 
 

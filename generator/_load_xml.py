@@ -50,6 +50,7 @@ class SheetMeta:
     name: str
     hidden: bool = False
     hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     formulas: list[tuple[int, int, bool]] = field(default_factory=list)
     # Error cells (#DIV/0!, #REF!, ...) that calamine reads as empty: (row, col) -> text.
@@ -256,7 +257,7 @@ _XLSX_NAMESPACES = (
 _XLSX_TAGS = {
     ns + tag: tag
     for ns in _XLSX_NAMESPACES
-    for tag in ("c", "v", "f", "is", "row", "dimension", "mergeCell")
+    for tag in ("c", "v", "f", "is", "row", "col", "dimension", "mergeCell")
 }
 
 
@@ -311,10 +312,18 @@ class _XlsxSheetScan(_ExpatScan):
             self.row, self.col = (int(ref) if ref and ref.isdigit() else self.row + 1), -1
             if attrs.get("hidden") in _TRUE:
                 self.meta.hidden_rows.add(self.row)
+        elif tag == "col" and attrs.get("hidden") in _TRUE:
+            self._hide_columns(attrs.get("min", ""), attrs.get("max", ""))
         elif tag == "dimension":
             self._check_dimension(attrs.get("ref", ""))
         elif tag == "mergeCell" and attrs.get("ref"):
             self.meta.merged.append(_parse_range(attrs["ref"], self.rel))
+
+    def _hide_columns(self, first: str, last: str) -> None:
+        # <col min max> are 1-based; "hide every unused column" spans to XFD, so clamp.
+        if first.isdigit() and last.isdigit():
+            stop = min(int(last), MAX_COLS)
+            self.meta.hidden_cols.update(range(int(first) - 1, stop))
 
     def chars(self, data: str) -> None:
         if self.last == "v" and self.in_cell and not data.isspace():

@@ -94,11 +94,27 @@ def read_table(raw: RawSheet, sheet: Sheet, file: str) -> Table:
     if header.row < len(raw.cells) and _column_numbers(raw.cells[header.row]):
         header = _Header(header.row + 1, header.columns)  # "(1) (2) (3) …" under the header
     covered = _check_merged(raw, header, table)
+    _check_hidden_columns(raw, header, table)
     grid = _Grid(header, formulas, covered)
     end = _footer_start(raw, grid, table)
     for number in range(header.row + 1, end):
         _read_row(raw, number, grid, table)
     return table
+
+
+def _check_hidden_columns(raw: RawSheet, header: _Header, table: Table) -> None:
+    """A hidden column of the contract would be read while nobody sees it: an error."""
+    for index in sorted(set(header.columns) & raw.hidden_cols):
+        table.issue(
+            "column-hidden",
+            "error",
+            f"Cột “{header.columns[index].header}” đang bị ẩn: dữ liệu trong cột sẽ được dùng dù "
+            "không ai nhìn thấy. Hãy hiện cột (Unhide) và kiểm tra lại.",
+            "Hidden column of the contract: unhide it and check its values.",
+            row=header.row,
+            column=column_letter(index),
+            header=header.columns[index].header,
+        )
 
 
 def _footer_start(raw: RawSheet, grid: _Grid, table: Table) -> int:

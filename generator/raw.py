@@ -20,6 +20,8 @@ class RawSheet:
     merged: tuple[tuple[int, int, int, int], ...] = ()
     # (row, col) of formula cells, 1-based row, 0-based col, and whether a cached value exists.
     formulas: tuple[tuple[int, int, bool], ...] = ()
+    # 0-based columns hidden in the sheet (only the first 1,024 are recorded).
+    hidden_cols: frozenset[int] = frozenset()
     # The workbook counts date serials from 1904 (old Mac Excel), not from 1900.
     date1904: bool = False
 

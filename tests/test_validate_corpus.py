@@ -388,3 +388,22 @@ def test_a_data_row_after_a_blank_row_is_still_data(tmp_path, loader):
     patch_xlsx(department(data, "A"), late_row)
     result = run(CONFIG, data, loader)
     assert ("value-missing", A, CN, 5, "B") in [i.key() for i in result.issues]
+
+
+def test_a_hidden_contract_column_is_an_error_unused_hidden_columns_are_not(tmp_path, loader):
+    from openpyxl.utils import get_column_letter
+
+    from tests.builders.corpus import department, patch_xlsx
+    from tests.builders.mini import Mini
+
+    data = Mini().write(tmp_path / "data")
+
+    def hide(book):
+        sheet = book["Cá nhân"]
+        sheet.column_dimensions["N"].hidden = True  # Điện thoại, in the contract
+        for index in range(20, 40):  # unused columns, hidden to tidy the sheet
+            sheet.column_dimensions[get_column_letter(index)].hidden = True
+
+    patch_xlsx(department(data, "A"), hide)
+    result = run(CONFIG, data, loader)
+    assert [i.key() for i in result.issues] == [("column-hidden", A, CN, 1, "N")]
