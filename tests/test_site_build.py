@@ -476,3 +476,22 @@ def test_cli_build_offline(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (out / "index.html").is_file() and (tmp_path / "site-offline.zip").is_file()
     assert not (out / "search" / "search_index.js").exists()  # the online site is unchanged
+
+
+def test_plain_mkdocs_build_and_thidua_build_produce_the_same_site(
+    built: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    mine = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    plain = {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    assert sorted(mine) == sorted(plain)
+    assert [str(p) for p in mine if mine[p] != plain[p]] == []
