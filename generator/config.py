@@ -135,6 +135,12 @@ class Ranking(_Strict):
     collective: list[RankKey] = Field(description="Ranking keys for departments, all descending.")
     individual: list[RankKey] = Field(description="Ranking keys for individuals, all descending.")
 
+    @model_validator(mode="after")
+    def _collective_keys(self) -> Ranking:
+        if "vote_share" in self.collective:
+            raise ValueError("vote_share ranks individuals only (departments have no vote count)")
+        return self
+
 
 class Award(_Strict):
     id: str = Field(description="Identifier of the award form.")

@@ -29,6 +29,7 @@ def test_campaign_config_is_valid():
         ("{type: no_discipline}", "{type: no_such_rule}", "criteria.individual.2.predicate"),
         ("rating: HTXSNV}", "rating: EXCELLENT}", "criteria.collective.2.predicate.rating"),
         ("  deadline: dossier", "  deadline: tomorrow", ""),
+        ("collective: [recognised_initiatives]", "collective: [vote_share]", "ranking"),
     ],
 )
 def test_config_errors_name_file_and_key(tmp_path, old, new, key):
