@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from .issues import Issue
 from .rules import Predicate
+from .schema import NOMINEES, SUBMISSION
 
 
 def _parse_date(value: Any) -> Any:
@@ -100,6 +101,14 @@ class Criteria(_Strict):
     collective: list[Criterion] = Field(description="Criteria for departments (TT…).")
     individual: list[Criterion] = Field(description="Criteria for individuals (CN…).")
 
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Criteria:
+        ids = [c.id for c in self.collective + self.individual]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"criterion id(s) used twice: {', '.join(repeated)}")
+        return self
+
 
 class DossierItem(_Strict):
     id: str = Field(description="Identifier of the item.")
@@ -116,6 +125,23 @@ class Dossier(_Strict):
     individual: list[DossierItem] = Field(description="Items of each nominee's dossier.")
     department: list[DossierItem] = Field(description="Items every proposal of a department needs.")
     bang_khen_extra: str = Field("", description="Extra item for a Bằng khen proposal.")
+
+    @model_validator(mode="after")
+    def _known_columns(self) -> Dossier:
+        unknown = [
+            f"{part}: {key}"
+            for part, sheet in (
+                ("collective", SUBMISSION),
+                ("department", SUBMISSION),
+                ("individual", NOMINEES),
+            )
+            for item in getattr(self, part)
+            for key in [*([item.column] if item.column else []), *item.columns]
+            if key not in {c.key for c in sheet.columns}
+        ]
+        if unknown:
+            raise ValueError(f"unknown column key(s) in dossier items: {'; '.join(unknown)}")
+        return self
 
 
 class Quota(_Strict):

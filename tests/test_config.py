@@ -30,6 +30,8 @@ def test_campaign_config_is_valid():
         ("rating: HTXSNV}", "rating: EXCELLENT}", "criteria.collective.2.predicate.rating"),
         ("  deadline: dossier", "  deadline: tomorrow", ""),
         ("collective: [recognised_initiatives]", "collective: [vote_share]", "ranking"),
+        ("columns: [to_trinh_no, to_trinh_date]", "columns: [so_to_trinh]", "dossier"),
+        ("    - id: TT3", "    - id: TT2", "criteria"),
     ],
 )
 def test_config_errors_name_file_and_key(tmp_path, old, new, key):
