@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from .issues import Issue
-from .rules import Predicate
+from .rules import AllOfRule, InitiativesRule, NoDisciplineRule, Predicate, TasksOnTimeRule
 from .schema import NOMINEES, SUBMISSION
 
 
@@ -107,7 +107,22 @@ class Criteria(_Strict):
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
             raise ValueError(f"criterion id(s) used twice: {', '.join(repeated)}")
+        misplaced = [c.id for c in self.collective if _individual_only(c.predicate)]
+        if misplaced:
+            raise ValueError(
+                f"criterion {', '.join(misplaced)}: a department has no tasks, discipline "
+                "record or authorship (all_tasks_on_time, no_discipline, scope: author)"
+            )
         return self
+
+
+def _individual_only(rule: object) -> bool:
+    """True when a predicate (or a part of it) can only be tested on a person."""
+    if isinstance(rule, AllOfRule):
+        return any(_individual_only(part) for part in rule.parts)
+    if isinstance(rule, InitiativesRule):
+        return rule.scope == "author"
+    return isinstance(rule, TasksOnTimeRule | NoDisciplineRule)
 
 
 class DossierItem(_Strict):

@@ -32,6 +32,11 @@ def test_campaign_config_is_valid():
         ("collective: [recognised_initiatives]", "collective: [vote_share]", "ranking"),
         ("columns: [to_trinh_no, to_trinh_date]", "columns: [so_to_trinh]", "dossier"),
         ("    - id: TT3", "    - id: TT2", "criteria"),
+        (
+            "{type: rating_is, rating: HTXSNV}\n  individual",
+            "{type: no_discipline}\n  individual",
+            "criteria",
+        ),
     ],
 )
 def test_config_errors_name_file_and_key(tmp_path, old, new, key):
