@@ -590,13 +590,31 @@ def _council(ctx: _Context, data: Dataset) -> list[CouncilDecision] | None:
     if not tables:
         return None
     nominees = {n.staff_code: n for n in data.nominees}
-    decisions: list[CouncilDecision] = []
+    decisions: dict[tuple[str, str], CouncilDecision] = {}
     for _, table in tables:
         for row in list(_accepted(table)):
             decision = _decision(table, row)
-            if _decision_valid(ctx, table, row, decision, nominees, data):
-                decisions.append(decision)
-    return decisions
+            subject = (decision.kind, decision.staff_code or decision.unit)
+            if subject in decisions:
+                _second_decision(ctx, table, row, decisions[subject])
+            elif _decision_valid(ctx, table, row, decision, nominees, data):
+                decisions[subject] = decision
+    return list(decisions.values())
+
+
+def _second_decision(ctx: _Context, table: Table, row: Row, first: CouncilDecision) -> None:
+    """One decision per subject: a second one would silently replace the first."""
+    ctx.reject(
+        table,
+        row.number,
+        "council-duplicate",
+        "error",
+        f"Đã có quyết định của Hội đồng cho đối tượng này ở {first.loc}; mỗi tập thể, cá nhân "
+        "chỉ ghi một dòng kết quả.",
+        f"A Council decision for this subject already stands at {first.loc}.",
+        "staff_code" if first.kind == "individual" else "unit",
+        COUNCIL,
+    )
 
 
 def _decision(table: Table, row: Row) -> CouncilDecision:

@@ -213,3 +213,29 @@ def test_a_hostile_department_file_is_refused_and_the_rest_still_read(tmp_path, 
     assert [i.key()[:2] for i in result.issues] == [(code, "de-nghi/B.xlsx")]
     assert {n.staff_code for n in result.dataset.nominees} == {"A1", "A2"}
     assert "A" in result.dataset.submissions
+
+
+def test_a_second_council_decision_for_the_same_nominee_is_refused(tmp_path):
+    from tests.builders.workbooks import write_xlsx
+
+    data = Mini().write(tmp_path / "data")
+    header = ["Đối tượng", "Mã đơn vị", "Mã CB", "Họ và tên", "Hình thức", "Số quyết định",
+              "Ngày quyết định", "Số biên bản hội đồng", "Ngày họp hội đồng", "Ngày gửi thành phố"]  # fmt: skip
+    award = [
+        "Cá nhân",
+        "A",
+        "A1",
+        "Lê Văn Bình",
+        "Giấy khen",
+        "9/QĐ",
+        date(2019, 12, 27),
+        None,
+        None,
+        None,
+    ]
+    again = [*award[:5], "10/QĐ", *award[6:]]
+    write_xlsx(data / "hoi-dong.xlsx", {"Kết quả": [header, award, again]})
+    result = run(CONFIG, data)
+    assert [i.key() for i in result.issues] == [
+        ("council-duplicate", "hoi-dong.xlsx", "Kết quả", 3, "C")
+    ]
