@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 site: $(STAMP)
 	$(BIN)/thidua build
-	@echo "Site built in site/ — open site/index.html or run: $(BIN)/mkdocs serve"
+	@echo "Site built in site/ — view it with: python3 -m http.server -d site (or $(BIN)/mkdocs serve)"
 
 test: $(STAMP) lint types pytest
 
