@@ -72,7 +72,8 @@ STATUS_HELP = {
     Status.NOT_ELIGIBLE: "Không đạt ít nhất một tiêu chí (ghi rõ tiêu chí không đạt).",
     Status.DOSSIER_INCOMPLETE: "Đạt các tiêu chí nhưng hồ sơ còn thiếu thành phần.",
     Status.LATE: "Đạt các tiêu chí, hồ sơ đầy đủ nhưng gửi sau hạn.",
-    Status.ELIGIBLE: "Đạt các tiêu chí, hồ sơ đầy đủ, đúng hạn.",
+    Status.ELIGIBLE: "Đạt các tiêu chí, hồ sơ đầy đủ, đúng hạn, nhưng chưa xếp hạng được vì biên "
+    "bản họp xét chưa ghi số phiếu (chờ bổ sung số phiếu).",
     Status.WITHIN_QUOTA: "Đủ điều kiện và nằm trong chỉ tiêu theo thứ tự xếp hạng; chờ Hội đồng "
     "quyết định.",
     Status.OVER_QUOTA: "Đủ điều kiện nhưng xếp hạng ngoài chỉ tiêu.",
