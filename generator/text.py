@@ -40,8 +40,13 @@ def fold(text: str) -> str:
 
 
 def header_key(text: str) -> str:
-    """Key for matching headers: folded and with all spaces and punctuation removed."""
-    return re.sub(r"[^a-z0-9]", "", fold(text))
+    """Key for matching headers: folded, a trailing note in brackets dropped ("Ngày sinh
+    (dd/mm/yyyy)", "Mã CB (*)"), all spaces and punctuation removed."""
+    key = re.sub(r"[^a-z0-9]", "", fold(_TRAILING_NOTE.sub("", text)))
+    return key or re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+_TRAILING_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 def name_key(text: str) -> str:

@@ -239,3 +239,19 @@ def test_a_second_council_decision_for_the_same_nominee_is_refused(tmp_path):
     assert [i.key() for i in result.issues] == [
         ("council-duplicate", "hoi-dong.xlsx", "Kết quả", 3, "C")
     ]
+
+
+def test_headers_with_a_note_in_brackets_still_match(tmp_path):
+    mini = Mini()
+    renames = {
+        "Ngày sinh": "Ngày sinh (dd/mm/yyyy)",
+        "Mã CB": "Mã CB (*)",
+        "Kỷ luật": "Kỷ luật [Không / hình thức]",
+    }
+    mini.nominees = {
+        unit: [{renames.get(k, k): v for k, v in row.items()} for row in rows]
+        for unit, rows in mini.nominees.items()
+    }
+    keys, result = issues_of(tmp_path, mini)
+    assert keys == []
+    assert len(result.dataset.nominees) == 4

@@ -17,6 +17,9 @@ def test_fold_ignores_case_tones_and_d_bar():
 def test_headers_match_without_diacritics_case_or_spacing():
     assert header_key("Ho va ten") == header_key("Họ và tên") == header_key(" HỌ  VÀ TÊN ")
     assert header_key("Mã CB") != header_key("Mã đơn vị")
+    assert header_key("Ngày sinh (dd/mm/yyyy)") == header_key("Ngày sinh")
+    assert header_key("Mã CB (*)") == header_key("Mã CB*") == header_key("Mã CB")
+    assert header_key("(1)") != header_key("")
 
 
 def test_people_sort_by_given_name_in_vietnamese_order():
