@@ -33,6 +33,7 @@ OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _ODS_CELLS = frozenset({TABLE_NS + "table-cell", TABLE_NS + "covered-table-cell"})
 _ODS_ROW = TABLE_NS + "table-row"
+_ODS_COLUMN = TABLE_NS + "table-column"
 _ODS_TABLE = TABLE_NS + "table"
 _ODS_COL_REPEAT = TABLE_NS + "number-columns-repeated"
 _ODS_FORMULA = TABLE_NS + "formula"
@@ -419,7 +420,16 @@ class _OdsTable:
         self.meta = meta
         self.extent = _Extent(rel, meta.name)
         self.rows_seen = 0
+        self.cols_seen = 0
         self.hidden_ranges: list[tuple[int, int]] = []
+
+    def add_column(self, attrs: dict[str, str]) -> None:
+        """A <table:table-column> (possibly repeated); collapsed or filtered ones are hidden."""
+        repeat = _int_attr(attrs, "number-columns-repeated")
+        if attrs.get(TABLE_NS + "visibility", "visible") != "visible":
+            stop = min(self.cols_seen + repeat, MAX_COLS)
+            self.meta.hidden_cols.update(range(self.cols_seen, stop))
+        self.cols_seen += repeat
 
     def finish_row(self, row: _OdsRow) -> None:
         last = row.first + row.repeat - 1
@@ -469,6 +479,9 @@ class _OdsScan(_ExpatScan):
                 first = self.table.rows_seen + 1
                 repeat = _int_attr(attrs, "number-rows-repeated")
                 self.row = _OdsRow(first, repeat, visibility != "visible")
+        elif name == _ODS_COLUMN:
+            if self.depth == 1 and self.table is not None:
+                self.table.add_column(attrs)
         elif name == _ODS_TABLE:
             self._start_table(attrs)
         elif self.depth == 0:

@@ -407,3 +407,36 @@ def test_a_hidden_contract_column_is_an_error_unused_hidden_columns_are_not(tmp_
     patch_xlsx(department(data, "A"), hide)
     result = run(CONFIG, data, loader)
     assert [i.key() for i in result.issues] == [("column-hidden", A, CN, 1, "N")]
+
+
+def test_a_hidden_contract_column_in_an_ods_workbook_is_an_error(tmp_path, loader):
+    import re as _re
+
+    from tests.builders.mini import Mini
+    from tests.builders.workbooks import write_ods
+
+    mini = Mini()
+    data = mini.write(tmp_path / "data")
+    book = data / "de-nghi" / "A.xlsx"
+    book.unlink()
+    ods = data / "de-nghi" / "A.ods"
+    sheets = {
+        name: [list(rows[0]), *[list(r.values()) for r in rows]]
+        for name, rows in (("Tập thể", mini.submissions["A"]), ("Cá nhân", mini.nominees["A"]))
+    }
+    write_ods(ods, sheets)
+    with zipfile.ZipFile(ods) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist()}
+    content = parts["content.xml"].decode()
+    columns = '<table:table-column table:number-columns-repeated="13"/><table:table-column table:visibility="collapse"/>'
+    content, count = _re.subn(
+        r'(<table:table table:name="Cá nhân"[^>]*>)', r"\1" + columns, content
+    )
+    assert count == 1
+    parts["content.xml"] = content.encode()
+    with zipfile.ZipFile(ods, "w") as out:
+        out.writestr("mimetype", parts.pop("mimetype"), compress_type=zipfile.ZIP_STORED)
+        for name, blob in parts.items():
+            out.writestr(name, blob, compress_type=zipfile.ZIP_DEFLATED)
+    result = run(CONFIG, data, loader)
+    assert [i.key() for i in result.issues] == [("column-hidden", "de-nghi/A.ods", CN, 1, "N")]
