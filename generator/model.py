@@ -145,7 +145,6 @@ class Dataset:
     submissions: dict[str, Submission] = field(default_factory=dict)
     nominees: list[Nominee] = field(default_factory=list)
     council: list[CouncilDecision] | None = None
-    submitted_files: dict[str, list[str]] = field(default_factory=dict)  # unit → files
     counts: list[RowCount] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
     # Resolved authorship: initiative code → staff codes of nominees credited with it.

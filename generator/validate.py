@@ -173,8 +173,8 @@ def _build(ctx: _Context) -> Dataset:
     _repeated_rows(ctx)
     data.units = _units(ctx)
     codes = {u.code for u in data.units}
-    data.submissions, data.submitted_files = _submissions(ctx, codes)
-    data.nominees = _nominees(ctx, codes, data.submissions)
+    data.submissions = _submissions(ctx, codes)
+    data.nominees = _nominees(ctx, codes)
     data.initiatives = _initiatives(ctx, codes)
     data.disciplines = _disciplines(ctx)
     data.credited = _credit_authors(ctx, data)
@@ -295,14 +295,10 @@ def _known_unit(
     return False
 
 
-def _submissions(
-    ctx: _Context, codes: set[str]
-) -> tuple[dict[str, Submission], dict[str, list[str]]]:
+def _submissions(ctx: _Context, codes: set[str]) -> dict[str, Submission]:
     result: dict[str, Submission] = {}
-    files: dict[str, list[str]] = defaultdict(list)
     for source, table in _tables(ctx, SUBMISSION):
         unit = _unit_of(source, codes)
-        files[unit].append(source.rel)
         rows = list(_accepted(table))
         if not _file_unit_known(ctx, source, table, codes):
             continue
@@ -324,10 +320,7 @@ def _submissions(
             )
         if rows and _matches_file(ctx, table, rows[0], unit):
             result[unit] = _submission(table, rows[0], unit)
-    for source, _ in _tables(ctx, NOMINEES):
-        if source.rel not in files.get(_unit_of(source, codes), []):
-            files[_unit_of(source, codes)].append(source.rel)
-    return result, dict(files)
+    return result
 
 
 def _unit_of(source: Source, codes: set[str]) -> str:
@@ -386,7 +379,7 @@ def _submission(table: Table, row: Row, unit: str) -> Submission:
     )
 
 
-def _nominees(ctx: _Context, codes: set[str], subs: dict[str, Submission]) -> list[Nominee]:
+def _nominees(ctx: _Context, codes: set[str]) -> list[Nominee]:
     nominees: list[Nominee] = []
     _duplicates(ctx, NOMINEES, "staff_code")
     for source, table in _tables(ctx, NOMINEES):
