@@ -27,11 +27,6 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def has_invisible(text: str) -> bool:
-    """True when the text holds zero-width or bidirectional control characters."""
-    return text != text.translate(_INVISIBLE)
-
-
 def fold(text: str) -> str:
     """Lower case, without tone or vowel marks, đ → d, single spaces: 'Đặng Thị' → 'dang thi'."""
     decomposed = unicodedata.normalize("NFD", clean(text).casefold())
