@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import run
-from tests.builders.mini import Mini, nominee
+from tests.builders.mini import Mini, council_row, nominee, write_council
 
 CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
 
@@ -161,28 +161,10 @@ def test_a_second_submission_of_the_same_department_is_refused_not_merged(tmp_pa
 
 
 def test_council_decision_for_a_department_that_proposed_nothing_is_an_error(tmp_path):
-    from tests.builders.workbooks import write_xlsx
-
     mini = Mini()
     mini.submissions["B"][0]["Đề nghị khen thưởng"] = "Không"
     data = mini.write(tmp_path / "data")
-    header = ["Đối tượng", "Mã đơn vị", "Mã CB", "Họ và tên", "Hình thức", "Số quyết định",
-              "Ngày quyết định", "Số biên bản hội đồng", "Ngày họp hội đồng", "Ngày gửi thành phố"]  # fmt: skip
-    rows = [
-        [
-            "Tập thể",
-            "B",
-            None,
-            "Phòng Beta",
-            "Giấy khen",
-            "9/QĐ",
-            date(2019, 12, 27),
-            None,
-            None,
-            None,
-        ]
-    ]
-    write_xlsx(data / "hoi-dong.xlsx", {"Kết quả": [header, *rows]})
+    write_council(data, [council_row("Tập thể", "B", None, "Phòng Beta")])
     result = run(CONFIG, data)
     assert [i.key() for i in result.issues] == [
         ("council-unknown-unit", "hoi-dong.xlsx", "Kết quả", 2, "B")
@@ -216,25 +198,10 @@ def test_a_hostile_department_file_is_refused_and_the_rest_still_read(tmp_path, 
 
 
 def test_a_second_council_decision_for_the_same_nominee_is_refused(tmp_path):
-    from tests.builders.workbooks import write_xlsx
-
     data = Mini().write(tmp_path / "data")
-    header = ["Đối tượng", "Mã đơn vị", "Mã CB", "Họ và tên", "Hình thức", "Số quyết định",
-              "Ngày quyết định", "Số biên bản hội đồng", "Ngày họp hội đồng", "Ngày gửi thành phố"]  # fmt: skip
-    award = [
-        "Cá nhân",
-        "A",
-        "A1",
-        "Lê Văn Bình",
-        "Giấy khen",
-        "9/QĐ",
-        date(2019, 12, 27),
-        None,
-        None,
-        None,
-    ]
-    again = [*award[:5], "10/QĐ", *award[6:]]
-    write_xlsx(data / "hoi-dong.xlsx", {"Kết quả": [header, award, again]})
+    award = council_row("Cá nhân", "A", "A1", "Lê Văn Bình")
+    again = council_row("Cá nhân", "A", "A1", "Lê Văn Bình", number="10/QĐ")
+    write_council(data, [award, again])
     result = run(CONFIG, data)
     assert [i.key() for i in result.issues] == [
         ("council-duplicate", "hoi-dong.xlsx", "Kết quả", 3, "C")

@@ -17,7 +17,8 @@ import pytest
 
 from generator.csp import add_policy, declared_policy, policy, source_hash
 from generator.publish import BuildFailed, check_built_site
-from tests.safety.browser import WATCH, chromium, in_own_thread, serve
+from tests.builders.chromium import serve
+from tests.safety.browser import WATCH, chromium, in_own_thread
 from tests.safety.sites import files_of, sample_site
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>x</title>

@@ -24,8 +24,9 @@ import openpyxl
 import pytest
 
 from generator.export import Field, Table, neutralise, to_csv, to_xlsx
+from tests.builders.chromium import serve
 from tests.builders.mini import Mini
-from tests.safety.browser import WATCH, chromium, in_own_thread, serve
+from tests.safety.browser import WATCH, chromium, in_own_thread
 from tests.safety.sites import build_ok, files_of
 
 UNIT = 'Phòng <b>Alpha</b> & "Co" <script>alert(1)</script>'

@@ -12,12 +12,9 @@ install``. Without it the tests are skipped, except under ``CI=true`` where they
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.builders.chromium import CHROMIUM_ARGS, require_chromium
+from tests.builders.chromium import CHROMIUM_ARGS, require_chromium, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 900}
@@ -62,35 +59,10 @@ def built(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Built
     return Built(site, offline_zip, time.monotonic() - start)
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def base_url(built: Built) -> Iterator[str]:
-    handler = functools.partial(_SiteHandler, directory=str(built.site))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(built.site) as url:
+        yield url
 
 
 # Package scope: Playwright's sync API allows one running instance per thread, and other

@@ -33,6 +33,24 @@ DISCIPLINE: list[Row] = [
 ]  # fmt: skip
 
 
+COUNCIL_HEADER = [
+    "Đối tượng", "Mã đơn vị", "Mã CB", "Họ và tên", "Hình thức", "Số quyết định",
+    "Ngày quyết định", "Số biên bản hội đồng", "Ngày họp hội đồng", "Ngày gửi thành phố",
+]  # fmt: skip
+
+
+def council_row(
+    kind: str, unit: str, staff: str | None, name: str, number: str = "9/QĐ"
+) -> list[object]:
+    """A Giấy khen decision of the Council, in the column order of COUNCIL_HEADER."""
+    return [kind, unit, staff, name, "Giấy khen", number, date(2019, 12, 27), None, None, None]
+
+
+def write_council(data: Path, rows: list[list[object]]) -> Path:
+    """hoi-dong.xlsx with the given decisions."""
+    return write_xlsx(data / "hoi-dong.xlsx", {"Kết quả": [COUNCIL_HEADER, *rows]})
+
+
 def submission(unit: str) -> Row:
     return {
         "Mã đơn vị": unit, "Thực hiện tốt nhiệm vụ CCHC": "Có", "Xếp loại": "HTXSNV",
