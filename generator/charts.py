@@ -17,22 +17,22 @@ from html import escape
 from typing import Any
 
 from .model import Status
-from .views import SiteView
+from .views import PersonView, SiteView
 
 CHART_DIR = "assets/bieu-do"
 HASH_SALT = "thidua-cchc"
 COLOURS = ("#283593", "#1b5e20", "#6d4c00")  # ≥ 7:1 against white: not colour alone either
 HATCHES = ("", "///", "\\\\\\")
 
-# Statuses reached by a nominee whose dossier is complete and on time (SPEC §4 order).
+# Criteria statuses of a nominee whose dossier is complete and on time (SPEC §4 order).
 _PAST_DOSSIER = {
     Status.ELIGIBLE.value,
     Status.WITHIN_QUOTA.value,
     Status.OVER_QUOTA.value,
     Status.TIE.value,
-    Status.AWARDED.value,
 }
-_SELECTED = {Status.WITHIN_QUOTA.value, Status.AWARDED.value}
+# Statuses of the last step: within quota while provisional, or chosen by the Council.
+_SELECTED = {Status.WITHIN_QUOTA.value, Status.AWARDED.value, Status.PROPOSED.value}
 
 
 @dataclass(frozen=True)
@@ -72,23 +72,23 @@ def _units_chart(view: SiteView) -> Chart:
     nominees = tuple(len(u.people) for u in view.units)
     eligible = tuple(sum(1 for p in u.people if p.eligible) for u in view.units)
     summary = (
-        "Biểu đồ thanh ngang: số cá nhân được đề nghị và số cá nhân đủ điều kiện (đạt tất cả "
-        f"tiêu chí) của từng phòng, bộ phận. Tổng cộng {sum(nominees)} cá nhân được đề nghị, "
-        f"{sum(eligible)} đủ điều kiện."
+        "Biểu đồ thanh ngang: số cá nhân được đề nghị và số cá nhân đạt đủ tiêu chí của từng "
+        f"phòng, bộ phận. Tổng cộng {sum(nominees)} cá nhân được đề nghị, "
+        f"{sum(eligible)} đạt đủ tiêu chí."
     )
     if nominees and max(nominees) > 0:
         top = max(range(len(names)), key=lambda i: (nominees[i], -i))
         summary += (
             f" Nhiều đề nghị nhất: {names[top]} ({nominees[top]} đề nghị, "
-            f"{eligible[top]} đủ điều kiện)."
+            f"{eligible[top]} đạt đủ tiêu chí)."
         )
     return Chart(
         "ca-nhan-theo-don-vi",
-        "Cá nhân được đề nghị và đủ điều kiện theo phòng, bộ phận",
+        "Cá nhân được đề nghị và đạt đủ tiêu chí theo phòng, bộ phận",
         summary + " Số liệu đầy đủ ở bảng kèm theo.",
         "Phòng, bộ phận",
         names,
-        (("Được đề nghị", nominees), ("Đủ điều kiện", eligible)),
+        (("Được đề nghị", nominees), ("Đạt đủ tiêu chí", eligible)),
     )
 
 
@@ -125,15 +125,19 @@ def _fields_chart(view: SiteView) -> Chart:
     )
 
 
+def _past_dossier(p: PersonView) -> bool:
+    return p.criteria_status in _PAST_DOSSIER
+
+
 def _funnel_chart(view: SiteView) -> Chart:
     people = view.people
     stages = (
         ("Được đề nghị", len(people)),
         ("Đạt tất cả tiêu chí", sum(1 for p in people if p.eligible)),
-        ("Hồ sơ đầy đủ, đúng hạn", sum(1 for p in people if p.status in _PAST_DOSSIER)),
+        ("Hồ sơ đầy đủ, đúng hạn", sum(1 for p in people if _past_dossier(p))),
         (
-            "Trong chỉ tiêu hoặc được khen thưởng",
-            sum(1 for p in people if p.status in _SELECTED),
+            "Trong chỉ tiêu hoặc được Hội đồng chọn",
+            sum(1 for p in people if _past_dossier(p) and p.status in _SELECTED),
         ),
     )
     steps = " → ".join(f"{n} {label.lower()}" for label, n in stages)

@@ -223,6 +223,17 @@ class Config(_Strict):
     def dossier_deadline(self) -> dt.date:
         return self.deadline(self.dossier.deadline)
 
+    def award_of(self, form: str) -> Award | None:
+        """The award form a Council's ``Hình thức`` names ("Giấy khen", "Đề nghị Bằng khen")."""
+        name = form.removeprefix("Đề nghị ").strip()
+        return next((a for a in self.awards if a.name == name), None)
+
+    def is_proposal(self, form: str) -> bool:
+        """True when ``form`` is a proposal to a higher level, not a decision taken: its award
+        is declared ``proposal: true``, or the form itself says "Đề nghị …"."""
+        award = self.award_of(form)
+        return form.startswith("Đề nghị ") or (award is not None and award.proposal)
+
 
 def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
     """Read and validate a campaign file; every problem names the file and the key."""

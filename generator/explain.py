@@ -7,7 +7,8 @@ department it explains the collective proposal and then lists its nominees' stat
 from __future__ import annotations
 
 from .config import Config
-from .model import Dataset, Outcome
+from .model import Dataset, Outcome, Status
+from .select import status_label
 
 
 def explain(config: Config, data: Dataset, outcomes: list[Outcome], code: str) -> str | None:
@@ -25,7 +26,7 @@ def explain(config: Config, data: Dataset, outcomes: list[Outcome], code: str) -
                 f"Đơn vị {unit.code} — {unit.name}: không có đề nghị tập thể "
                 "(chưa nộp hồ sơ, hoặc tệp của đơn vị có lỗi: chạy `thidua validate`)."
             )
-        parts.append(_members(data, outcomes, unit.code))
+        parts.append(_members(config, data, outcomes, unit.code))
     return "\n\n".join(parts)
 
 
@@ -43,8 +44,13 @@ def _one(config: Config, data: Dataset, o: Outcome) -> str:
     lines.append(f"  Kết quả theo tiêu chí: {o.computed_status.value} ({o.computed_status.label})")
     if o.council:
         d = o.council
-        lines.append(f"  Hội đồng: {d.form}, quyết định {d.decision_no or '—'} ({d.loc})")
-    lines.append(f"  TRẠNG THÁI: {o.status.value} — {_status_detail(o)}")
+        document = "văn bản đề nghị" if o.council_proposal else "quyết định"
+        lines.append(f"  Hội đồng: {d.form}, {document} {d.decision_no or '—'} ({d.loc})")
+        if o.council_differs:
+            lines.append("  Lưu ý: kết quả của Hội đồng khác kết quả xét theo tiêu chí.")
+    elif o.group_decided and o.status == Status.NOT_AWARDED:
+        lines.append("  Hội đồng đã có kết quả cho nhóm xét chỉ tiêu này nhưng không chọn.")
+    lines.append(f"  TRẠNG THÁI: {o.status.value} — {_status_detail(config, o)}")
     return "\n".join(lines)
 
 
@@ -58,12 +64,14 @@ def _dossier_lines(o: Outcome) -> list[str]:
     ]
 
 
-def _status_detail(o: Outcome) -> str:
-    label = o.status.label
+def _status_detail(config: Config, o: Outcome) -> str:
+    label = status_label(config, o)
     if o.failed:
-        return f"{label} (không đạt: {', '.join(o.failed)})"
-    if o.council and o.status.value == "awarded":
+        label = f"{label} (không đạt: {', '.join(o.failed)})"
+    if o.council and o.status == Status.AWARDED:
         return f"{label}: {o.council.form}, quyết định {o.council.decision_no or '—'}"
+    if o.council and o.status == Status.PROPOSED:
+        return f"{label}: văn bản đề nghị {o.council.decision_no or '—'}"
     return label
 
 
@@ -77,7 +85,7 @@ def _title(data: Dataset, o: Outcome) -> str:
     return f"Cá nhân {n.staff_code} — {n.name}, {unit_name} ({n.loc})"
 
 
-def _members(data: Dataset, outcomes: list[Outcome], unit: str) -> str:
+def _members(config: Config, data: Dataset, outcomes: list[Outcome], unit: str) -> str:
     people = {n.staff_code: n for n in data.nominees if n.unit == unit}
     rows = [o for o in outcomes if o.kind == "individual" and o.key in people]
     if not rows:
@@ -86,5 +94,5 @@ def _members(data: Dataset, outcomes: list[Outcome], unit: str) -> str:
     for o in sorted(rows, key=lambda o: (o.rank is None, o.rank or 0, o.key)):
         n = people[o.key]
         rank = f"hạng {o.rank}, " if o.rank is not None else ""
-        lines.append(f"  {o.key} {n.name}: {rank}{o.status.value} — {_status_detail(o)}")
+        lines.append(f"  {o.key} {n.name}: {rank}{o.status.value} — {_status_detail(config, o)}")
     return "\n".join(lines)

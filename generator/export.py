@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import xlsxwriter
 
 from .model import Status
-from .views import CollectiveView, HonourEntry, InitiativeView, PersonView, SiteView
+from .views import CollectiveView, CouncilView, HonourEntry, InitiativeView, PersonView, SiteView
 
 FOLDER = "du-lieu-mo"
 Record = dict[str, object]
@@ -48,30 +48,66 @@ _UNIT = (
     Field("ma_don_vi", "string", "Mã đơn vị", "Mã phòng, bộ phận"),
     Field("don_vi", "string", "Đơn vị", "Tên phòng, bộ phận"),
 )
+_STATUS_CODES = tuple(s.value for s in Status)
+_COUNCIL_RESULTS = ("quyet-dinh", "de-nghi")
+_COUNCIL = (
+    Field(
+        "khen_thuong",
+        "string",
+        "Hình thức khen thưởng",
+        "Hình thức trong kết quả của Hội đồng Thi đua – Khen thưởng (nếu có)",
+    ),
+    Field(
+        "ket_qua_hoi_dong",
+        "string",
+        "Loại kết quả của Hội đồng",
+        "quyet-dinh: đã có quyết định khen thưởng; de-nghi: Hội đồng đề nghị cấp trên khen "
+        "thưởng, chờ quyết định; trống: chưa có",
+        _COUNCIL_RESULTS,
+    ),
+    Field("so_quyet_dinh", "string", "Số quyết định", "Số quyết định khen thưởng (nếu có)"),
+    Field("ngay_quyet_dinh", "date", "Ngày quyết định", "Ngày quyết định khen thưởng (nếu có)"),
+    Field(
+        "so_van_ban_de_nghi",
+        "string",
+        "Số văn bản đề nghị",
+        "Số văn bản (tờ trình) đề nghị cấp trên khen thưởng; chưa phải quyết định",
+    ),
+    Field("ngay_de_nghi", "date", "Ngày đề nghị", "Ngày văn bản đề nghị cấp trên khen thưởng"),
+    Field(
+        "khac_ket_qua_tieu_chi",
+        "boolean",
+        "Khác kết quả xét theo tiêu chí",
+        "true: Hội đồng chọn tập thể, cá nhân không nằm trong chỉ tiêu (hoặc đồng hạng) theo "
+        "kết quả xét tiêu chí",
+    ),
+)
 _OUTCOME = (
-    Field("du_dieu_kien", "boolean", "Đủ điều kiện", "Đạt tất cả tiêu chí"),
+    Field("du_dieu_kien", "boolean", "Đạt đủ tiêu chí", "Đạt tất cả tiêu chí"),
     Field("ho_so", "string", "Hồ sơ", "Tình trạng hồ sơ: đầy đủ, chưa đầy đủ, nộp trễ hạn"),
     Field(
         "trang_thai",
         "string",
         "Mã trạng thái",
-        "Mã trạng thái xét (not-eligible, within-quota, …)",
-        tuple(s.value for s in Status),
+        "Mã trạng thái hiện nay: theo kết quả của Hội đồng khi đã có, nếu không theo tiêu chí "
+        "(xem bảng mã trạng thái)",
+        _STATUS_CODES,
     ),
-    Field("trang_thai_mo_ta", "string", "Trạng thái", "Trạng thái xét bằng tiếng Việt"),
+    Field("trang_thai_mo_ta", "string", "Trạng thái", "Trạng thái hiện nay bằng tiếng Việt"),
+    Field(
+        "trang_thai_theo_tieu_chi",
+        "string",
+        "Mã trạng thái theo tiêu chí",
+        "Mã trạng thái xét theo tiêu chí và chỉ tiêu, trước kết quả của Hội đồng",
+        _STATUS_CODES,
+    ),
     Field(
         "xep_hang",
         "integer",
         "Xếp hạng",
         "Thứ hạng trong nhóm xét chỉ tiêu (trống nếu không xếp hạng)",
     ),
-    Field(
-        "khen_thuong",
-        "string",
-        "Hình thức khen thưởng",
-        "Hình thức do Hội đồng quyết định (nếu có)",
-    ),
-    Field("so_quyet_dinh", "string", "Số quyết định", "Số quyết định khen thưởng (nếu có)"),
+    *_COUNCIL,
 )
 
 
@@ -125,13 +161,26 @@ def _person(p: PersonView) -> Record:
 
 
 def _outcome(o: PersonView | CollectiveView) -> Record:
-    council = o.council
     return {
         "du_dieu_kien": o.eligible, "ho_so": o.dossier.label, "trang_thai": o.status,
-        "trang_thai_mo_ta": o.status_label, "xep_hang": o.rank,
-        "khen_thuong": council.form if council else "",
-        "so_quyet_dinh": (council.decision_no or "") if council else "",
+        "trang_thai_mo_ta": o.status_label, "trang_thai_theo_tieu_chi": o.criteria_status,
+        "xep_hang": o.rank, **_council_record(o.council),
     }  # fmt: skip
+
+
+def _council_record(c: CouncilView | None) -> Record:
+    """The Council's outcome: a decision's number and date, or a proposal's, never mixed."""
+    decision = c is not None and not c.proposal
+    proposal = c is not None and c.proposal
+    return {
+        "khen_thuong": c.form if c else "",
+        "ket_qua_hoi_dong": ("de-nghi" if proposal else "quyet-dinh") if c else "",
+        "so_quyet_dinh": (c.decision_no or "") if c and decision else "",
+        "ngay_quyet_dinh": c.decision_date if c and decision else None,
+        "so_van_ban_de_nghi": (c.decision_no or "") if c and proposal else "",
+        "ngay_de_nghi": c.decision_date if c and proposal else None,
+        "khac_ket_qua_tieu_chi": c.differs if c else False,
+    }
 
 
 def _collective_table(view: SiteView) -> Table:
@@ -212,14 +261,22 @@ def _honour_table(view: SiteView) -> Table:
         Field("chuc_vu", "string", "Chức vụ", "Chức vụ (cá nhân)"),
         *_UNIT,
         Field("hinh_thuc", "string", "Hình thức", "Giấy khen, Bằng khen hoặc Đề nghị Bằng khen"),
-        Field("so_quyet_dinh", "string", "Số quyết định", "Số quyết định khen thưởng"),
-        Field("ngay_quyet_dinh", "date", "Ngày quyết định", "Ngày quyết định khen thưởng"),
+        Field(
+            "ket_qua",
+            "string",
+            "Loại",
+            "quyet-dinh: đã có quyết định khen thưởng; de-nghi: đã được đề nghị cấp trên khen "
+            "thưởng, chờ quyết định; du-kien: dự kiến theo tiêu chí, chưa có kết quả của Hội đồng",
+            ("quyet-dinh", "de-nghi", "du-kien"),
+        ),
+        *_COUNCIL[2:6],
         Field(
             "du_kien",
             "boolean",
             "Dự kiến",
-            "true: danh sách dự kiến, chưa có quyết định của Hội đồng",
+            "true: danh sách dự kiến, chưa có kết quả của Hội đồng",
         ),
+        _COUNCIL[6],
     )
     return Table(
         "vinh-danh", "Vinh danh", "Danh sách khen thưởng", fields, [_honour(h) for h in view.honour]
@@ -227,11 +284,17 @@ def _honour_table(view: SiteView) -> Table:
 
 
 def _honour(h: HonourEntry) -> Record:
+    kind = "du-kien" if h.provisional else ("de-nghi" if h.proposal else "quyet-dinh")
+    decision, proposal = kind == "quyet-dinh", kind == "de-nghi"
     return {
         "doi_tuong": "Tập thể" if h.kind == "collective" else "Cá nhân", "ho_ten": h.name,
         "chuc_vu": h.position, "ma_don_vi": h.unit_code, "don_vi": h.unit_name,
-        "hinh_thuc": h.form, "so_quyet_dinh": h.decision_no,
-        "ngay_quyet_dinh": h.decision_date, "du_kien": h.provisional,
+        "hinh_thuc": h.form, "ket_qua": kind,
+        "so_quyet_dinh": h.decision_no if decision else "",
+        "ngay_quyet_dinh": h.decision_date if decision else None,
+        "so_van_ban_de_nghi": h.decision_no if proposal else "",
+        "ngay_de_nghi": h.decision_date if proposal else None,
+        "du_kien": h.provisional, "khac_ket_qua_tieu_chi": h.differs,
     }  # fmt: skip
 
 

@@ -162,6 +162,8 @@ class Status(StrEnum):
     WITHIN_QUOTA = "within-quota"
     OVER_QUOTA = "over-quota"
     TIE = "tie"
+    NOT_AWARDED = "not-awarded"
+    PROPOSED = "proposed"
     AWARDED = "awarded"
 
     @property
@@ -173,12 +175,18 @@ STATUS_LABELS = {
     Status.NOT_ELIGIBLE: "Không đủ điều kiện",
     Status.DOSSIER_INCOMPLETE: "Hồ sơ chưa đầy đủ",
     Status.LATE: "Nộp trễ hạn",
-    Status.ELIGIBLE: "Đủ điều kiện",
+    Status.ELIGIBLE: "Đủ điều kiện, chưa xếp hạng — thiếu số phiếu bầu",
     Status.WITHIN_QUOTA: "Trong chỉ tiêu — dự kiến",
     Status.OVER_QUOTA: "Đủ điều kiện, ngoài chỉ tiêu",
     Status.TIE: "Đồng hạng tại ngưỡng chỉ tiêu — chờ Hội đồng",
+    Status.NOT_AWARDED: "Hội đồng không đề nghị khen thưởng",
+    Status.PROPOSED: "Đã được đề nghị khen thưởng cấp trên — chờ quyết định",
     Status.AWARDED: "Được khen thưởng",
 }
+# What the criteria leave for the Council to choose from.
+CHOSEN_BY_CRITERIA = frozenset({Status.WITHIN_QUOTA, Status.TIE})
+# Statuses that only the Council's results give (SPEC §4); the others are the criteria's.
+COUNCIL_STATUSES = frozenset({Status.NOT_AWARDED, Status.PROPOSED, Status.AWARDED})
 
 
 @dataclass(frozen=True)
@@ -211,6 +219,13 @@ class Outcome:
     rank: int | None = None
     computed_status: Status = Status.ELIGIBLE  # before Council decisions
     council: CouncilDecision | None = None
+    council_proposal: bool = False  # the Council's outcome is a proposal to a higher level
+    group_decided: bool = False  # the Council has decided for this subject's quota group
+
+    @property
+    def council_differs(self) -> bool:
+        """The Council chose a subject the criteria did not put within quota (or in a tie)."""
+        return self.council is not None and self.computed_status not in CHOSEN_BY_CRITERIA
 
     @property
     def eligible(self) -> bool:

@@ -56,7 +56,7 @@ FIGURE_LABELS = {
     "units_submitted": "Đơn vị đã nộp hồ sơ",
     "collectives": "Tập thể được đề nghị",
     "nominees": "Cá nhân được đề nghị",
-    "eligible": "Cá nhân đủ điều kiện",
+    "eligible": "Cá nhân đạt đủ tiêu chí",
     "initiatives_recognised": "Sáng kiến được công nhận",
     "honoured": "Tập thể, cá nhân được vinh danh",
 }
@@ -79,8 +79,22 @@ STATUS_HELP = {
     Status.OVER_QUOTA: "Đủ điều kiện nhưng xếp hạng ngoài chỉ tiêu.",
     Status.TIE: "Bằng điểm nhau tại ngưỡng chỉ tiêu; công cụ không tự phân định, Hội đồng "
     "Thi đua – Khen thưởng quyết định.",
-    Status.AWARDED: "Đã có quyết định khen thưởng (ghi hình thức và số quyết định).",
+    Status.NOT_AWARDED: "Hội đồng Thi đua – Khen thưởng đã có kết quả cho nhóm xét chỉ tiêu này "
+    "(phòng, bộ phận hoặc toàn Văn phòng) nhưng không chọn tập thể, cá nhân này; kết quả xét "
+    "theo tiêu chí vẫn ghi bên cạnh.",
+    Status.PROPOSED: "Hội đồng đã đề nghị cấp trên khen thưởng (ví dụ đề nghị Bằng khen, ghi số "
+    "văn bản đề nghị); đây là đề nghị, chưa phải quyết định khen thưởng.",
+    Status.AWARDED: "Đã có quyết định khen thưởng (ghi hình thức, số và ngày quyết định).",
 }
+# Shown once on the criteria page: how the Council's results replace provisional statuses.
+COUNCIL_RULE = (
+    "Khi có kết quả của Hội đồng Thi đua – Khen thưởng, kết quả đó thay cho trạng thái dự kiến: "
+    "“Được khen thưởng” chỉ khi đã có quyết định; “Đã được đề nghị …” khi Hội đồng đề nghị cấp "
+    "trên khen thưởng; “Hội đồng không đề nghị khen thưởng” cho tập thể, cá nhân trong chỉ tiêu "
+    "hoặc đồng hạng mà Hội đồng không chọn, trong nhóm xét chỉ tiêu Hội đồng đã có kết quả. Nhóm "
+    "Hội đồng chưa có kết quả giữ trạng thái dự kiến. Kết quả xét theo tiêu chí luôn được ghi bên "
+    "cạnh; quyết định khác kết quả xét theo tiêu chí được đánh dấu."
+)
 
 # Download file name → (description, format)
 DOWNLOADS = {
@@ -342,6 +356,7 @@ class _Site:
             "reason_of": self.reason_of,
             "failed": failed_ids,
             "council_text": council_text,
+            "status_label_of": lambda code: Status(code).label,
             "sort_key": self.sort_key,
             "crit_collective": self.config.criteria.collective,
             "crit_individual": self.config.criteria.individual,
@@ -412,16 +427,24 @@ def failed_ids(criteria: Iterable[CriterionView]) -> str:
 
 
 def council_text(council: Any) -> str:
-    """'Giấy khen — số 12/QĐ-VP, ngày 20/01/2020', or '' without a Council decision.
-    (A Bằng khen proposal carries the number of the office's proposal letter, hence 'số'.)"""
+    """'Giấy khen — quyết định số 12/QĐ-VP, ngày 20/01/2020' for a decision, 'Đề nghị Bằng
+    khen — văn bản đề nghị số 06/TTr-VP, ngày 14/01/2020 (chờ quyết định)' for a proposal to
+    a higher level; '' without a Council outcome."""
     if council is None:
         return ""
-    text = str(council.form)
-    if council.decision_no:
-        text += f" — số {council.decision_no}"
-    if council.decision_date:
-        text += f"{',' if council.decision_no else ' —'} ngày {fmt_date(council.decision_date)}"
-    return text
+    document = document_text(council.proposal, council.decision_no, council.decision_date)
+    text = f"{council.form} — {document}" if document else str(council.form)
+    return f"{text} (chờ quyết định)" if council.proposal else text
+
+
+def document_text(proposal: bool, number: str | None, date: dt.date | None) -> str:
+    """'quyết định số 12/QĐ-VP, ngày 20/01/2020' or 'văn bản đề nghị số …'; '' when unknown."""
+    kind = "văn bản đề nghị" if proposal else "quyết định"
+    if number and date:
+        return f"{kind} số {number}, ngày {fmt_date(date)}"
+    if number:
+        return f"{kind} số {number}"
+    return f"{kind} ngày {fmt_date(date)}" if date else ""
 
 
 def _people_groups(site: _Site, people: Iterable[PersonView]) -> tuple[Group, ...]:
@@ -467,34 +490,45 @@ def _by_unit(items: list[InitiativeView]) -> list[tuple[str, str, list[Initiativ
 
 
 def _award_groups(site: _Site) -> tuple[Group, ...]:
-    awards = site.config.awards
-    groups: list[tuple[str, str, list[HonourEntry]]] = [(a.id, _award_title(a), []) for a in awards]
+    """The honour roll by award form: decisions taken first, then proposals to a higher
+    level (waiting for its decision), each split into collectives and individuals."""
+    buckets: dict[tuple[bool, str], tuple[str, list[HonourEntry]]] = {}
     for entry in site.view.honour:
-        award = _award_of(entry.form, awards)
-        key = award.id if award else slug(entry.form) or "khac"
-        group = next((g for g in groups if g[0] == key), None)
-        if group is None:
-            group = (key, entry.form, [])
-            groups.append(group)
-        group[2].append(entry)
+        award = site.config.award_of(entry.form)
+        key = (entry.proposal, award.id if award else slug(entry.form) or "khac")
+        title = _award_title(award, entry.proposal) if award else entry.form
+        buckets.setdefault(key, (title, []))[1].append(entry)
+    order = {a.id: n for n, a in enumerate(site.config.awards)}
     result = []
-    for key, title, entries in groups:
+    for key in sorted(buckets, key=lambda k: (k[0], order.get(k[1], len(order)), k[1])):
+        title, entries = buckets[key]
+        gid = f"de-nghi-{key[1]}" if key[0] else key[1]
         parts = (
-            Group(f"{key}-tap-the", "Tập thể", tuple(e for e in entries if e.kind != "individual")),
-            Group(f"{key}-ca-nhan", "Cá nhân", tuple(e for e in entries if e.kind == "individual")),
+            Group(f"{gid}-tap-the", "Tập thể", tuple(e for e in entries if e.kind != "individual")),
+            Group(f"{gid}-ca-nhan", "Cá nhân", tuple(e for e in entries if e.kind == "individual")),
         )
-        result.append(Group(key, title, tuple(entries), "", parts))
+        result.append(Group(gid, title, tuple(entries), "proposal" if key[0] else "", parts))
     return tuple(result)
 
 
-def _award_title(award: Award) -> str:
+def _undecided(view: SiteView) -> list[str]:
+    """Quota groups the Council has not decided yet (after its first results)."""
+    out = []
+    if any(not c.group_decided for c in view.collectives):
+        out.append("xét tập thể")
+    out += [
+        f"cá nhân của {u.name}"
+        for u in view.units
+        if u.people and any(not p.group_decided for p in u.people)
+    ]
+    return out
+
+
+def _award_title(award: Award, proposed: bool) -> str:
+    if proposed:
+        return f"Đã đề nghị {award.name} của {award.issuer} — chờ quyết định"
     prefix = "Đề nghị " if award.proposal else ""
     return f"{prefix}{award.name} của {award.issuer}"
-
-
-def _award_of(form: str, awards: list[Award]) -> Award | None:
-    name = form.removeprefix("Đề nghị ").strip()
-    return next((a for a in awards if a.name == name), None)
 
 
 def _timeline(config: Config) -> list[tuple[dt.date, str, str]]:
@@ -652,7 +686,7 @@ def render_pages(view: SiteView, downloads: Mapping[str, bytes] | None = None) -
             p, "individuals.html", t, groups=_people_groups(site, view.people)
         ),
         "vinh-danh/index.md": lambda p, t: site.render(
-            p, "honour.html", t, groups=_award_groups(site)
+            p, "honour.html", t, groups=_award_groups(site), undecided=_undecided(view)
         ),
         "sang-kien/index.md": lambda p, t: site.render(
             p,
@@ -743,6 +777,7 @@ def _criteria(site: _Site, page: str, title: str) -> str:
             "individual": [RANK_KEYS.get(k, k) for k in cfg.ranking.individual],
         },
         statuses=[(s.value, s.label, STATUS_HELP[s]) for s in Status],
+        council_rule=COUNCIL_RULE,
         timeline=_timeline(cfg),
         period_note=_period_note(cfg),
     )

@@ -2,7 +2,9 @@
 
 A failed criterion → not-eligible; else an incomplete dossier → dossier-incomplete; else a
 late dossier → late; else ranked. Ties straddling the quota line are never broken here:
-every tied candidate gets ``tie``. Council decisions, when present, are authoritative.
+every tied candidate gets ``tie``. Council results, when present, are authoritative: a
+decision → awarded, a proposal to a higher level → proposed, and in each quota group the
+Council has decided, the candidates it did not choose → not-awarded.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from .config import Config, Quota
 from .issues import Issue
+from .model import CHOSEN_BY_CRITERIA as CHOSEN
 from .model import CouncilDecision, Dataset, Outcome, Status
 
 RankKey = tuple[float, ...]
@@ -39,7 +42,7 @@ def select(config: Config, data: Dataset, outcomes: list[Outcome]) -> list[Issue
     _rank(collective, config.quotas.collective, config.ranking.collective, keys, rankable)
     for outcome in outcomes:
         outcome.computed_status = outcome.status
-    return _apply_council(data.council, outcomes)
+    return _apply_council(config, data.council, outcomes)
 
 
 def _gate(outcome: Outcome) -> Status:
@@ -82,21 +85,40 @@ def _apply_quota(ordered: list[Outcome], count: int, key: Callable[[Outcome], Ra
             o.status = Status.WITHIN_QUOTA if position < count else Status.OVER_QUOTA
 
 
-def _apply_council(council: list[CouncilDecision] | None, outcomes: list[Outcome]) -> list[Issue]:
+def _apply_council(
+    config: Config, council: list[CouncilDecision] | None, outcomes: list[Outcome]
+) -> list[Issue]:
+    """The Council's results replace the provisional statuses (SPEC §4): a decision taken →
+    awarded; a proposal to a higher level → proposed; in a quota group with any decision,
+    a candidate the criteria put within quota or in a tie but the Council did not choose →
+    not-awarded. Groups without any decision keep their provisional statuses."""
     if council is None:
         return []
     by_key = {(o.kind, o.key): o for o in outcomes}
     notices: list[Issue] = []
+    decided: set[tuple[str, str]] = set()
     for decision in council:
         key = decision.staff_code if decision.kind == "individual" else decision.unit
         outcome = by_key.get((decision.kind, key or ""))
         if outcome is None:
             continue
-        if outcome.status not in (Status.WITHIN_QUOTA, Status.TIE, Status.AWARDED):
-            notices.append(_differs(decision, outcome))
         outcome.council = decision
-        outcome.status = Status.AWARDED
+        outcome.council_proposal = config.is_proposal(decision.form)
+        outcome.status = Status.PROPOSED if outcome.council_proposal else Status.AWARDED
+        decided.add(_group_of(config, outcome))
+        if outcome.council_differs:
+            notices.append(_differs(decision, outcome))
+    for outcome in outcomes:
+        outcome.group_decided = _group_of(config, outcome) in decided
+        if outcome.group_decided and outcome.council is None and outcome.status in CHOSEN:
+            outcome.status = Status.NOT_AWARDED
     return notices
+
+
+def _group_of(config: Config, outcome: Outcome) -> tuple[str, str]:
+    """The quota group of a subject: its kind, and its department when the quota is per department."""
+    quota = config.quotas.individual if outcome.kind == "individual" else config.quotas.collective
+    return (outcome.kind, outcome.unit if quota.per == "department" else "")
 
 
 def _differs(decision: CouncilDecision, outcome: Outcome) -> Issue:
@@ -106,8 +128,18 @@ def _differs(decision: CouncilDecision, outcome: Outcome) -> Issue:
         "warning",
         f"Hội đồng quyết định “{decision.form}” cho {outcome.key} trong khi kết quả xét theo "
         f"tiêu chí là “{label}”.",
-        f"The Council's decision for {outcome.key} differs from the criteria result ({outcome.status}).",
+        f"The Council's decision for {outcome.key} differs from the criteria result "
+        f"({outcome.computed_status}).",
         file=decision.loc.file,
         sheet=decision.loc.sheet,
         row=decision.loc.row,
     )
+
+
+def status_label(config: Config, outcome: Outcome) -> str:
+    """The Vietnamese status a reader sees: a proposal names the award and who decides it."""
+    if outcome.status == Status.PROPOSED and outcome.council is not None:
+        award = config.award_of(outcome.council.form)
+        if award is not None:
+            return f"Đã được đề nghị {award.name} — chờ quyết định của {award.issuer}"
+    return outcome.status.label

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .config import Config, Criterion
 from .model import Dataset, Initiative, Nominee, Outcome, Status, Submission, Unit
 from .schema import RATINGS
+from .select import status_label
 from .text import collation_key, person_sort_key, slug
 
 PHASES = {
@@ -33,9 +34,15 @@ class CriterionView:
 
 @dataclass(frozen=True)
 class CouncilView:
+    """The Council's outcome for one subject: a decision taken, or a proposal to a higher
+    level (then ``decision_no`` / ``decision_date`` are those of the proposal letter)."""
+
     form: str
     decision_no: str | None
     decision_date: dt.date | None
+    proposal: bool
+    differs: bool  # the criteria did not put this subject within quota (or in a tie)
+    criteria_status_label: str  # the criteria's result, shown beside the Council's
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,8 @@ class PersonView:
     rank: int | None
     dossier: DossierView
     council: CouncilView | None
+    criteria_status: str  # the status by the criteria alone, before the Council
+    group_decided: bool  # the Council has decided for this subject's quota group
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,8 @@ class CollectiveView:
     rank: int | None
     dossier: DossierView
     council: CouncilView | None
+    criteria_status: str  # the status by the criteria alone, before the Council
+    group_decided: bool  # the Council has decided for this subject's quota group
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,8 @@ class HonourEntry:
     decision_date: dt.date | None
     provisional: bool
     anchor: str
+    proposal: bool = False  # a proposal to a higher level, not a decision taken
+    differs: bool = False  # the Council chose beyond the criteria's result
 
 
 @dataclass(frozen=True)
@@ -255,7 +268,16 @@ def _dossier(o: Outcome) -> DossierView:
 
 def _council(o: Outcome) -> CouncilView | None:
     c = o.council
-    return None if c is None else CouncilView(c.form, c.decision_no, c.decision_date)
+    if c is None:
+        return None
+    return CouncilView(
+        c.form,
+        c.decision_no,
+        c.decision_date,
+        o.council_proposal,
+        o.council_differs,
+        o.computed_status.label,
+    )
 
 
 def _people(
@@ -282,8 +304,9 @@ def _person(
     return PersonView(
         anchor, n.name, n.position or "", n.unit, names.get(n.unit, n.unit), _rating(n.rating), tasks,
         n.proposal or "", votes, n.vote_share, n.report, o.recognised_initiatives,
-        _criteria(config.criteria.individual, o), o.eligible, o.status.value, o.status.label,
-        o.rank, _dossier(o), _council(o),
+        _criteria(config.criteria.individual, o), o.eligible, o.status.value,
+        status_label(config, o), o.rank, _dossier(o), _council(o), o.computed_status.value,
+        o.group_decided,
     )  # fmt: skip
 
 
@@ -294,8 +317,9 @@ def _rating(code: str | None) -> str:
 def _collective(config: Config, s: Submission, o: Outcome, names: dict[str, str]) -> CollectiveView:
     return CollectiveView(
         s.unit, names.get(s.unit, s.unit), _rating(s.rating), s.proposal, o.recognised_initiatives,
-        _criteria(config.criteria.collective, o), o.eligible, o.status.value, o.status.label,
-        o.rank, _dossier(o), _council(o),
+        _criteria(config.criteria.collective, o), o.eligible, o.status.value,
+        status_label(config, o), o.rank, _dossier(o), _council(o), o.computed_status.value,
+        o.group_decided,
     )  # fmt: skip
 
 
@@ -344,42 +368,52 @@ def _doc(number: str | None, date: dt.date | None) -> str:
 def _honour(
     data: Dataset, people: tuple[PersonView, ...], collectives: tuple[CollectiveView, ...]
 ) -> tuple[tuple[HonourEntry, ...], bool]:
+    """Before the Council: those within quota (provisional). After: the Council's decisions
+    and proposals only; candidates of groups it has not decided are not on the roll."""
     provisional = data.council is None
-    wanted = {Status.AWARDED.value} if not provisional else {Status.WITHIN_QUOTA.value}
+    wanted = (
+        {Status.WITHIN_QUOTA.value}
+        if provisional
+        else {Status.AWARDED.value, Status.PROPOSED.value}
+    )
     entries = [_honour_collective(c, provisional) for c in collectives if c.status in wanted]
     entries += [_honour_person(p, provisional) for p in people if p.status in wanted]
     return tuple(entries), provisional
 
 
 def _honour_collective(c: CollectiveView, provisional: bool) -> HonourEntry:
-    form = c.council.form if c.council else c.proposal
-    return HonourEntry(
-        "collective",
-        c.unit_name,
-        c.unit_code,
-        c.unit_name,
-        "",
-        form,
-        (c.council.decision_no or "") if c.council else "",
-        c.council.decision_date if c.council else None,
-        provisional,
-        f"tt-{slug(c.unit_code)}",
+    return _honour_entry(
+        "collective", c.unit_name, c, "", c.proposal, provisional, f"tt-{slug(c.unit_code)}"
     )
 
 
 def _honour_person(p: PersonView, provisional: bool) -> HonourEntry:
-    form = p.council.form if p.council else p.proposal
+    return _honour_entry("individual", p.name, p, p.position, p.proposal, provisional, p.anchor)
+
+
+def _honour_entry(
+    kind: str,
+    name: str,
+    item: PersonView | CollectiveView,
+    position: str,
+    proposed_form: str,
+    provisional: bool,
+    anchor: str,
+) -> HonourEntry:
+    c = item.council
     return HonourEntry(
-        "individual",
-        p.name,
-        p.unit_code,
-        p.unit_name,
-        p.position,
-        form,
-        (p.council.decision_no or "") if p.council else "",
-        p.council.decision_date if p.council else None,
+        kind,
+        name,
+        item.unit_code,
+        item.unit_name,
+        position,
+        c.form if c else proposed_form,
+        (c.decision_no or "") if c else "",
+        c.decision_date if c else None,
         provisional,
-        p.anchor,
+        anchor,
+        c.proposal if c else False,
+        c.differs if c else False,
     )
 
 

@@ -18,7 +18,13 @@ Rules applied (SPEC §4, founding campaign):
   `Ngày gửi hồ sơ` > 10/12/2019 -> late; no vote data -> eligible; else ranked
   (vote share desc, recognised initiatives desc), quota 2 per department / 3 collectives
   (ranked by the department's recognised initiatives desc); equal keys straddling the
-  quota line -> tie for all of them. A Council (`hoi-dong.xlsx`) decision -> awarded.
+  quota line -> tie for all of them.
+- Council (`hoi-dong.xlsx`): "Giấy khen" (a decision taken) -> awarded; "Đề nghị Bằng khen"
+  (a proposal to the city's Chairman, award `proposal: true`) -> proposed. In a quota group
+  with any Council row (individuals: per department; collectives: the whole office), a
+  candidate within quota or tied by the criteria whom the Council did not list ->
+  not-awarded. Groups without any Council row (HCTC, KT, VX, NC, DT, BPMC individuals) keep
+  their provisional statuses; over-quota and the rest keep theirs everywhere.
 """
 
 from __future__ import annotations
@@ -39,10 +45,10 @@ CAMPAIGN_DIR = "data/vpubnd-cantho-2019"
 # Mã CB -> (status, criteria)
 INDIVIDUALS: dict[str, tuple[str, dict[str, bool]]] = {
     # ---- TH (ranked: 0001 11/12·2 init, 0002 10/12, 0003 9/12, 0004 8/12)
-    "CB0001": ("awarded", _cn(T, T, T)),  # rank 1; Council: Đề nghị Bằng khen
+    "CB0001": ("proposed", _cn(T, T, T)),  # rank 1; Council: Đề nghị Bằng khen (a proposal)
     "CB0002": ("awarded", _cn(T, T, T)),  # rank 2; Council: Giấy khen
     "CB0003": ("awarded", _cn(T, T, T)),  # rank 3 = over-quota, but the Council awarded: warning
-    "CB0004": ("over-quota", _cn(T, T, T)),  # rank 4, not in the Council list
+    "CB0004": ("over-quota", _cn(T, T, T)),  # rank 4, not in the Council list: stays over-quota
     "CB0005": ("not-eligible", _cn(F, T, T)),  # HTTNV; CN2 via co-authorship of SK2019-04
     "CB0006": ("not-eligible", _cn(T, F, T)),  # no initiative
     # ---- HCTC (collective proposes "Không"; individuals still compete)
@@ -81,7 +87,7 @@ INDIVIDUALS: dict[str, tuple[str, dict[str, bool]]] = {
     "CB0064": ("dossier-incomplete", _cn(T, T, T)),  # report missing: incomplete before late
     # ---- TTTH (ranked: 0081 14/15·2 init, 0082 12/15·1, 0083 12/15·1)
     "CB0081": ("awarded", _cn(T, T, T)),  # rank 1; Council: Giấy khen
-    "CB0082": ("tie", _cn(T, T, T)),  # tied with CB0083; the Council picked CB0083
+    "CB0082": ("not-awarded", _cn(T, T, T)),  # tied with CB0083; the Council picked CB0083
     "CB0083": ("awarded", _cn(T, T, T)),  # tie resolved by the Council
     "CB0084": ("not-eligible", _cn(F, T, T)),  # 20 of 21 tasks on time; co-author of SK2019-12
     "CB0085": ("not-eligible", _cn(T, T, F)),  # self-report "Không", register 22/05/2019 in effect
@@ -96,10 +102,11 @@ INDIVIDUALS: dict[str, tuple[str, dict[str, bool]]] = {
 # Collective ranking among eligible departments by recognised initiatives:
 # TH 5, TTTH 4, KT 2, VX 2, DT 1 -> TH, TTTH within; KT/VX tie at places 3–4; DT over.
 COLLECTIVES: dict[str, tuple[str | None, dict[str, bool]]] = {
-    "TH": ("awarded", _tt(T, T, T)),  # rank 1; Council: Đề nghị Bằng khen
-    "TTTH": ("within-quota", _tt(T, T, T)),  # rank 2
-    "KT": ("tie", _tt(T, T, T)),
-    "VX": ("tie", _tt(T, T, T)),  # sent on 10/12/2019 itself: on time
+    # The Council decided the (office-wide) collective group by proposing TH alone.
+    "TH": ("proposed", _tt(T, T, T)),  # rank 1; Council: Đề nghị Bằng khen
+    "TTTH": ("not-awarded", _tt(T, T, T)),  # rank 2, within quota, not chosen
+    "KT": ("not-awarded", _tt(T, T, T)),  # tie at the line, not chosen
+    "VX": ("not-awarded", _tt(T, T, T)),  # tie; sent on 10/12/2019 itself: on time
     "DT": ("over-quota", _tt(T, T, T)),
     "NC": ("not-eligible", _tt(F, T, T)),
     "KSTT": ("not-eligible", _tt(T, F, T)),  # SK2019-90 too late, SK2019-91/92 not recognised
@@ -130,6 +137,27 @@ DEPARTMENT_INITIATIVES: dict[str, int] = {
 NOMINEE_INITIATIVES_OVER_ONE: dict[str, int] = {"CB0001": 2, "CB0081": 2, "CB0094": 2}
 
 COUNTS = {"departments": 11, "nominees": 42, "initiatives": 35, "discipline": 6, "council": 6}
+
+# Criteria statuses (before the Council) where the Council's outcome replaced them.
+CRITERIA_STATUS: dict[str, str] = {
+    "CB0001": "within-quota", "CB0002": "within-quota", "CB0003": "over-quota",
+    "CB0081": "within-quota", "CB0082": "tie", "CB0083": "tie",
+    "TH": "within-quota", "TTTH": "within-quota", "KT": "tie", "VX": "tie",
+}  # fmt: skip
+
+# The honour roll, by hand. Before the Council (hoi-dong.xlsx absent): everyone within quota
+# by the criteria, provisional. After: the Council's decisions and proposals only.
+HONOUR_BEFORE_COUNCIL = {
+    "individual": {
+        "CB0001", "CB0002", "CB0011", "CB0013", "CB0021", "CB0022", "CB0031", "CB0041",
+        "CB0043", "CB0081", "CB0091", "CB0094",
+    },
+    "collective": {"TH", "TTTH"},
+}  # fmt: skip
+HONOUR_DECISIONS = {"individual": {"CB0002", "CB0003", "CB0081", "CB0083"}, "collective": set()}
+HONOUR_PROPOSALS = {"individual": {"CB0001"}, "collective": {"TH"}}
+# Quota groups the Council has decided (any row in them).
+DECIDED_GROUPS = {("individual", "TH"), ("individual", "TTTH"), ("collective", "")}
 
 # Council decisions that differ from the criteria results (staff warning expected).
 # CB0083 (computed "tie", awarded) is the Council settling a tie, which is what a tie

@@ -61,7 +61,9 @@ def test_department_lists_criteria_dossier_and_its_nominees(sample: Result):
     for criterion in ("TT1", "TT2", "TT3"):
         assert f"  {criterion} " in out
     assert "nguồn: sang-kien.ods › Sáng kiến › dòng" in out
-    assert "TRẠNG THÁI: within-quota" in out
+    # within quota by the criteria; the Council decided the collective group without TTTH
+    assert "Kết quả theo tiêu chí: within-quota" in out
+    assert "TRẠNG THÁI: not-awarded — Hội đồng không đề nghị khen thưởng" in out
     members = {n.staff_code for n in sample.dataset.nominees if n.unit == "TTTH"}
     listed = set(re.findall(r"^  (CB\d+) ", out.split("Cá nhân được đề nghị")[1], flags=re.M))
     assert listed == members

@@ -112,6 +112,7 @@ def _person(
     label: str = "Trong chỉ tiêu — dự kiến",
     cn3_met: bool = True,
     council: CouncilView | None = None,
+    criteria_status: str | None = None,
 ) -> PersonView:
     criteria = (
         CriterionView("CN1", "Tham mưu", True, "Xếp loại: HTXSNV; Đúng hạn 8/8 nhiệm vụ được giao"),
@@ -122,7 +123,7 @@ def _person(
     return PersonView(
         anchor, name, "Chuyên viên", unit, unit_name, "Hoàn thành xuất sắc nhiệm vụ", "8/8",
         "Giấy khen", "3/4", 0.75, True, 1, criteria, cn3_met, status, label, 1, _dossier(),
-        council,
+        council, criteria_status or status, council is not None,
     )  # fmt: skip
 
 
@@ -134,7 +135,7 @@ def _collective(code: str, name: str, status: str, label: str, rank: int | None)
     )
     return CollectiveView(
         code, name, "Hoàn thành xuất sắc nhiệm vụ", "Giấy khen", 1, criteria,
-        status != "not-eligible", status, label, rank, _dossier(), None,
+        status != "not-eligible", status, label, rank, _dossier(), None, status, False,
     )  # fmt: skip
 
 
@@ -159,7 +160,13 @@ def make_view(
         HOSTILE_NAME, "X1", x, "p-hostile", cn3_met=False, status="not-eligible",
         label="Không đủ điều kiện",
     )  # fmt: skip
-    council = None if provisional else CouncilView("Giấy khen", "99/QĐ-VP", D(2020, 1, 15))
+    council = (
+        None
+        if provisional
+        else CouncilView(
+            "Giấy khen", "99/QĐ-VP", D(2020, 1, 15), False, False, "Trong chỉ tiêu — dự kiến"
+        )
+    )
     good = _person(
         "Nguyễn Văn An",
         "TH",
@@ -168,6 +175,7 @@ def make_view(
         status="within-quota" if provisional else "awarded",
         label="Trong chỉ tiêu — dự kiến" if provisional else "Được khen thưởng",
         council=council,
+        criteria_status="within-quota",
     )
     people = (good, hostile_person)
     coll_th = _collective("TH", th, "within-quota", "Trong chỉ tiêu — dự kiến", 1)
@@ -450,7 +458,7 @@ def test_home_page(pages: dict[str, str]) -> None:
     text = "".join(parse(pages["index.md"]).text)
     assert "Xét đề nghị" in text
     assert "31/11/2019" in text and "30/11/2019" in text and "10/12/2019" in text
-    assert "Cá nhân đủ điều kiện" in text
+    assert "Cá nhân đạt đủ tiêu chí" in text
 
 
 def test_criteria_page_comes_from_config(config: Config, pages: dict[str, str]) -> None:
@@ -490,7 +498,8 @@ def test_honour_roll_decided(config: Config) -> None:
     assert "Đề nghị Bằng khen của Chủ tịch UBND thành phố" in text
     assert "99/QĐ-VP" in text and "15/01/2020" in text
     ca_nhan = render_pages(make_view(config, provisional=False))["ket-qua/ca-nhan/index.md"]
-    assert "Giấy khen — số 99/QĐ-VP, ngày 15/01/2020" in ca_nhan
+    assert "Giấy khen — quyết định số 99/QĐ-VP, ngày 15/01/2020" in ca_nhan
+    assert "Theo tiêu chí: Trong chỉ tiêu — dự kiến" in ca_nhan
 
 
 def test_initiatives_page(pages: dict[str, str]) -> None:

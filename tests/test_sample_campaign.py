@@ -61,7 +61,7 @@ def test_every_status_occurs(result):
     statuses = {o.status.value for o in result.outcomes}
     assert statuses >= {
         "not-eligible", "dossier-incomplete", "late", "eligible",
-        "within-quota", "over-quota", "tie", "awarded",
+        "within-quota", "over-quota", "tie", "not-awarded", "proposed", "awarded",
     }  # fmt: skip
 
 
@@ -83,3 +83,84 @@ def test_missing_department_has_no_submission(result):
     for unit in expected.MISSING_DEPARTMENTS:
         assert unit not in result.dataset.submissions
         assert result.dataset.unit(unit) is not None
+
+
+def test_the_criteria_result_stays_beside_the_councils(result):
+    changed = {
+        o.key: o.computed_status.value
+        for o in result.outcomes
+        if o.council or (o.status.value == "not-awarded")
+    }
+    assert changed == expected.CRITERIA_STATUS
+    for o in result.outcomes:
+        if o.key not in expected.CRITERIA_STATUS:
+            assert o.status == o.computed_status, o.key
+
+
+def test_decided_quota_groups(result):
+    decided = {
+        (o.kind, o.unit if o.kind == "individual" else "")
+        for o in result.outcomes
+        if o.group_decided
+    }
+    assert decided == expected.DECIDED_GROUPS
+
+
+def _roll(bundle, wanted):
+    """The honour roll as {kind: sorted (unit, name)} (the views carry no staff code)."""
+    out = {"individual": [], "collective": []}
+    for e in bundle.view.honour:
+        if wanted(e):
+            out[e.kind].append((e.unit_code, e.name))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _named(bundle, codes):
+    """Hand-written staff codes / unit codes → the same shape as :func:`_roll`."""
+    people = {n.staff_code: (n.unit, n.name) for n in bundle.result.dataset.nominees}
+    units = {u.code: (u.code, u.name) for u in bundle.result.dataset.units}
+    return {
+        "individual": sorted(people[c] for c in codes["individual"]),
+        "collective": sorted(units[c] for c in codes["collective"]),
+    }
+
+
+@pytest.fixture(scope="module")
+def after_council():
+    from generator.site import make_bundle
+
+    return make_bundle(CONFIG, with_history=False)
+
+
+@pytest.fixture(scope="module")
+def before_council(tmp_path_factory):
+    from generator.site import make_bundle
+    from tests.builders.sample_campaign import write_sample_campaign
+
+    data = tmp_path_factory.mktemp("before-council") / "data"
+    write_sample_campaign(data)
+    (data / "hoi-dong.xlsx").unlink()
+    bundle = make_bundle(CONFIG, data, with_history=False)
+    assert bundle.ok
+    return bundle
+
+
+def test_honour_roll_before_the_council_is_everyone_within_quota(before_council):
+    view = before_council.view
+    assert view.honour_provisional
+    roll = _roll(before_council, lambda e: True)
+    assert roll == _named(before_council, expected.HONOUR_BEFORE_COUNCIL)
+    assert all(e.provisional and not e.proposal for e in view.honour)
+
+
+def test_honour_roll_after_the_council_holds_only_its_decisions_and_proposals(after_council):
+    view = after_council.view
+    assert not view.honour_provisional
+    decisions = _roll(after_council, lambda e: not e.proposal)
+    assert decisions == _named(after_council, expected.HONOUR_DECISIONS)
+    proposals = _roll(after_council, lambda e: e.proposal)
+    assert proposals == _named(after_council, expected.HONOUR_PROPOSALS)
+    differs = _roll(after_council, lambda e: e.differs)
+    assert differs == _named(
+        after_council, {"individual": expected.COUNCIL_DIFFERS, "collective": ()}
+    )
