@@ -27,16 +27,23 @@ def test_valid_mini_campaign_has_no_issue(tmp_path):
 
 def test_headers_match_without_diacritics_case_or_spacing(tmp_path):
     mini = Mini()
+    renames = {
+        "Họ và tên": "HỌ VÀ TÊN",
+        "Chức vụ": "Chuc vu",
+        "Số phiếu đồng ý": " số  phiếu ĐỒNG Ý ",
+    }
     mini.nominees["A"] = [
-        {
-            k.upper() if k == "Họ và tên" else ("Ho va ten" if False else k): v
-            for k, v in row.items()
-        }
-        for row in mini.nominees["A"]
+        {renames.get(k, k): v for k, v in row.items()} for row in mini.nominees["A"]
     ]
     mini.units = [{"ma don vi": u["Mã đơn vị"], "TEN  DON VI": u["Tên đơn vị"]} for u in mini.units]
-    keys, _ = issues_of(tmp_path, mini)
+    keys, result = issues_of(tmp_path, mini)
     assert keys == []
+    read = {n.staff_code: (n.name, n.position, n.votes_for) for n in result.dataset.nominees}
+    assert read["A1"] == ("Lê Văn Bình", "Chuyên viên", 9)
+    assert [(u.code, u.name) for u in result.dataset.units] == [
+        ("A", "Phòng Alpha"),
+        ("B", "Phòng Beta"),
+    ]
 
 
 def test_impossible_and_invalid_dates(tmp_path):

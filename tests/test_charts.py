@@ -16,9 +16,7 @@ from generator.site import SiteBundle, make_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "site_config" / "campaign.yml"
-DATA = ROOT / "data" / "vpubnd-cantho-2019"
 
-pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="sample data not generated")
 SVG = "{http://www.w3.org/2000/svg}"
 
 

@@ -5,21 +5,22 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests.builders.cli import thidua_command
 from tests.builders.mini import Mini
 
 ROOT = Path(__file__).resolve().parent.parent
-THIDUA = ROOT / ".venv" / "bin" / "thidua"
 CONFIG = ROOT / "site_config" / "campaign.yml"
 SAMPLE = "data/vpubnd-cantho-2019"
 
 
 def thidua(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(THIDUA), *args], cwd=cwd, capture_output=True, text=True, timeout=300
+        [*thidua_command(), *args], cwd=cwd, capture_output=True, text=True, timeout=300
     )
 
 
@@ -153,7 +154,10 @@ def test_text_format_lists_every_rejected_row(tmp_path):
     mini.nominees["A"][0]["Số nhiệm vụ được giao"] = "mười"
     data = mini.write(tmp_path / "data")
     done = subprocess.run(
-        [str(THIDUA), "validate", "--data", str(data)], capture_output=True, text=True, check=False
+        [*thidua_command(), "validate", "--data", str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1
     assert "de-nghi/A.xlsx › Cá nhân › dòng 2: value-not-integer" in done.stdout
@@ -168,10 +172,25 @@ def test_github_annotations_never_echo_internal_values(tmp_path):
     mini.discipline[0]["Ngày quyết định"] = "99/99/2019"
     data = mini.write(tmp_path / "data")
     done = subprocess.run(
-        [str(THIDUA), "validate", "--data", str(data), "--format", "github"],
+        [*thidua_command(), "validate", "--data", str(data), "--format", "github"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 1
     assert done.stdout.count("::error ") == 3
     for secret in ("31/31/1971", "99/99/2019", "“A1”", "Người Ngoài"):
         assert secret not in done.stdout
+
+
+def test_the_entry_point_is_installed_next_to_the_interpreter():
+    script = Path(sys.executable).with_name("thidua")
+    assert script.is_file(), f"{script}: install the package (make .venv/.installed)"
+    assert thidua_command() == [str(script)]
+    done = subprocess.run(
+        [str(script), "--help"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0 and "validate" in done.stdout, done.stderr
+    module = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert module.returncode == 0 and module.stdout == done.stdout

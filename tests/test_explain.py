@@ -10,6 +10,7 @@ import pytest
 
 from generator.explain import explain
 from generator.pipeline import Result, run
+from tests.builders.cli import thidua_command
 from tests.builders.mini import Mini
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +19,7 @@ CONFIG = ROOT / "site_config" / "campaign.yml"
 
 def thidua(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "thidua"), *args],
+        [*thidua_command(), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

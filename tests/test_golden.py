@@ -1,7 +1,8 @@
 """Golden files: rendered page sources and downloads of the sample campaign, byte for byte.
 
 A change to rendering or to the sample data shows here as a readable diff. After checking
-the diff, refresh the files with ``THIDUA_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py``.
+the diff, refresh the files with ``THIDUA_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py``
+(with the project's Python).
 """
 
 import os

@@ -21,7 +21,7 @@ import pytest
 from generator import history
 from generator.history import publication_history
 from generator.site import make_bundle
-from tests.builders.mini import Mini, nominee
+from tests.builders.mini import Mini
 from tests.builders.workbooks import write_xlsx
 from tests.safety.sites import CONFIG
 
@@ -158,7 +158,13 @@ def test_untracked_data_in_a_repository_has_no_history(tmp_path: Path) -> None:
 def test_without_git_installed_the_page_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    git(tmp_path, "init", "-q")
     data = Mini().write(tmp_path / "data")
-    monkeypatch.setenv("PATH", str(tmp_path / "no-such-bin"))
+    commit(tmp_path, "Dữ liệu ban đầu", 1)
+    found = publication_history(CONFIG, data)  # with git: one data commit
+    assert found is not None and [c.date.day for c in found.changes] == [1]
+    monkeypatch.setenv("PATH", str(tmp_path / "no-such-bin"))  # the same repository, no git
     assert publication_history(CONFIG, data) is None
-    assert nominee("X", "Y")  # (the builders stay usable without git)
+    bundle = make_bundle(CONFIG, data)
+    assert bundle.ok and bundle.history is None
+    assert "Chưa có lịch sử cập nhật" in page_text(bundle.pages["cap-nhat/index.md"])

@@ -45,8 +45,6 @@ DOWNLOADS = (
     "du-lieu-mo/SHA256SUMS",
 )
 
-pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="sample data not generated")
-
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:

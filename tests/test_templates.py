@@ -14,6 +14,7 @@ import pytest
 from generator.blank import LISTS_SHEET, ROWS, write_templates
 from generator.pipeline import Result, run
 from generator.schema import NOMINEES, SUBMISSION, Kind, Sheet
+from tests.builders.cli import thidua_command
 from tests.builders.mini import Mini, nominee, submission
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,7 +140,7 @@ def mini_statuses(result: Result) -> dict[str, str]:
 def test_cli_writes_templates_for_every_department_of_the_sample(tmp_path: Path):
     out = tmp_path / "mau"
     done = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "thidua"), "templates", "--out", str(out)],
+        [*thidua_command(), "templates", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

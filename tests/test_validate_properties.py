@@ -11,8 +11,6 @@ an unknown department, an error on that sheet without a row).
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +27,7 @@ from generator.text import (
     detect_legacy_encoding,
     is_vietnamese_syllable,
 )
+from tests.builders.iconv import iconv_tcvn3
 from tests.builders.mini import Mini, Row
 
 CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
@@ -232,14 +231,8 @@ def _read_back(encoded: str, encoding: str, name: str) -> None:
 
 
 def test_tcvn3_table_agrees_with_glibc_iconv():
-    if shutil.which("iconv") is None:
-        pytest.skip("iconv not installed")
+    """Every byte of the table as glibc reads it (skipped without a TCVN5712-1 iconv, a
+    failure under CI); tests/test_legacy_encodings.py checks hand-typed text everywhere."""
     legacy = "".join(sorted(set("".join(TCVN3.values()))))
-    done = subprocess.run(
-        ["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"],
-        input=legacy.encode("latin-1"),
-        capture_output=True,
-        check=True,
-    )
-    assert done.stdout.decode() == decode_tcvn3(legacy)
-    assert decode_tcvn3("D\xad¬ng ThÞ Xu©n") == "Dương Thị Xuân"
+    assert len(legacy) >= 67  # 7 letters + 12 vowels × 5 tones
+    assert iconv_tcvn3(legacy.encode("latin-1")) == decode_tcvn3(legacy)

@@ -7,7 +7,8 @@ requests are recorded: any request to a host other than 127.0.0.1 (or a non-file
 the offline tests) is refused on the spot and fails the test.
 
 Chromium is ``/usr/bin/chromium`` (``THIDUA_CHROMIUM`` overrides it); never ``playwright
-install``. Without it the tests are skipped, except under ``CI=true`` where they fail.
+install``. Without it the tests are skipped, except under CI (``CI`` set to any true value)
+where they fail.
 """
 
 from __future__ import annotations

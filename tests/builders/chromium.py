@@ -1,7 +1,8 @@
 """Where Debian's Chromium is and how every browser test launches it (Playwright, headless).
 
 Never ``playwright install``: it downloads a browser, which this network refuses. Without
-Chromium the browser tests are skipped, except under CI (``CI=true``), where they fail.
+Chromium the browser tests are skipped, except under CI (``CI`` set to any true value:
+``true``, ``1``, ``yes`` …), where they fail.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
+from tests.builders import ci
 
 CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
 # No background traffic: the machines reach no host but the package registries.
@@ -31,9 +32,7 @@ CHROMIUM_ARGS = [
 
 def unavailable(reason: str) -> None:
     """Skip a browser test, or fail it under CI where browser tests must run."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
-    pytest.skip(reason)
+    ci.unavailable(f"browser tests: {reason}")
 
 
 def require_chromium() -> str:

@@ -2,7 +2,7 @@
 
 The site is served over HTTP from 127.0.0.1 (a Content-Security-Policy's 'self' and the
 search worker need a real origin). Without Chromium the browser tests are skipped, except
-on CI (``CI=true``) where a missing browser is a failure.
+under CI (``CI`` set to any true value) where a missing browser is a failure.
 """
 
 from __future__ import annotations
