@@ -189,7 +189,7 @@ def render_svg(chart: Chart) -> bytes:
                 hatch=HATCHES[s % len(HATCHES)],
                 edgecolor=COLOURS[s % len(COLOURS)],
             )
-            ax.bar_label(bars, labels=[str(v) for v in values], padding=3, fontsize=9)
+            ax.bar_label(bars, labels=[str(v) for v in values], padding=3, fontsize=10)
         ax.set_yticks(range(n_cat), [_wrap(c) for c in chart.categories])
         ax.invert_yaxis()
         ax.set_xlim(0, max(peak, 1) * 1.15)

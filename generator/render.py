@@ -32,7 +32,16 @@ from .charts import Chart, chart_files, charts
 from .config import Award, Config, Criterion
 from .model import Status
 from .text import slug
-from .views import CriterionView, HonourEntry, InitiativeView, PersonView, SiteView, UnitView
+from .views import (
+    CollectiveView,
+    CriterionView,
+    DossierView,
+    HonourEntry,
+    InitiativeView,
+    PersonView,
+    SiteView,
+    UnitView,
+)
 
 SAMPLE_NOTICE = "Dữ liệu minh họa, không phải người thật."
 UNKNOWN_DATE = "chưa rõ"
@@ -357,6 +366,8 @@ class _Site:
             "failed": failed_ids,
             "council_text": council_text,
             "status_label_of": lambda code: Status(code).label,
+            "person_facts": person_facts,
+            "collective_facts": collective_facts,
             "sort_key": self.sort_key,
             "crit_collective": self.config.criteria.collective,
             "crit_individual": self.config.criteria.individual,
@@ -420,6 +431,33 @@ def initiative_anchor(code: str) -> str:
 def collective_anchor(unit_code: str) -> str:
     """Anchor of a department's row on /ket-qua/tap-the/ (as the honour roll links it)."""
     return f"tt-{slug(unit_code)}"
+
+
+def person_facts(p: PersonView) -> list[tuple[str, str]]:
+    """What a nominee's row holds behind its criteria: the facts the rules were applied to."""
+    votes = f"{p.votes} ({fmt_percent(p.vote_share)})" if p.vote_share is not None else p.votes
+    return [
+        ("Xếp loại", p.rating),
+        ("Nhiệm vụ đúng hạn", p.tasks),
+        ("Phiếu đồng ý", votes),
+        ("Hình thức đề nghị", p.proposal or "—"),
+        ("Sáng kiến được công nhận", str(p.recognised_initiatives)),
+        ("Hồ sơ", _dossier_text(p.dossier)),
+    ]
+
+
+def collective_facts(c: CollectiveView) -> list[tuple[str, str]]:
+    """What a department's row holds behind its criteria."""
+    return [
+        ("Xếp loại", c.rating),
+        ("Hình thức đề nghị", c.proposal or "—"),
+        ("Sáng kiến được công nhận", str(c.recognised_initiatives)),
+        ("Hồ sơ", _dossier_text(c.dossier)),
+    ]
+
+
+def _dossier_text(d: DossierView) -> str:
+    return f"{d.label} (thiếu: {'; '.join(d.missing)})" if d.missing else d.label
 
 
 def failed_ids(criteria: Iterable[CriterionView]) -> str:
