@@ -70,7 +70,7 @@ def test_every_row_shows_name_status_and_decision_inside_the_screen(
             for label in KEY_CELLS:
                 if label in cells:
                     left, right, w = cells[label]
-                    assert 0 <= left and right <= width + 0.5 and w > 40, (path, row["id"], label)
+                    assert left >= 0 and right <= width + 0.5 and w > 40, (path, row["id"], label)
             checked += 1
     assert checked == 42 + 9 + 9  # nominees; collectives on their page and on each unit page
 
