@@ -137,6 +137,22 @@ def headers_missing_duplicated_unknown(dest: Path) -> Path:
     return data
 
 
+def optional_columns_missing(dest: Path) -> Path:
+    """Optional columns left out: `Chức vụ` from A's Cá nhân; both vote columns from B's
+    Cá nhân (B1, B2 cannot be ranked); `Báo cáo thành tích` from B's Tập thể (its dossier is
+    incomplete); `Ngày hết hiệu lực` from the discipline register."""
+    mini = Mini()
+    for row in mini.nominees["A"]:
+        row.pop("Chức vụ")
+    for row in mini.nominees["B"]:
+        row.pop("Số phiếu đồng ý")
+        row.pop("Tổng số phiếu")
+    mini.submissions["B"][0].pop("Báo cáo thành tích")
+    for row in mini.discipline:
+        row.pop("Ngày hết hiệu lực")
+    return _write(mini, dest)
+
+
 def merged_two_row_header(dest: Path) -> Path:
     """A's Cá nhân: a merged title row, then two header rows: "Số nhiệm vụ" merged over G:H
     with "được giao" | "đúng hạn" below; the other headers merged down over both rows. Data
@@ -477,6 +493,7 @@ CASES: dict[str, Case] = {
     for f in (
         title_rows_and_offset_table,
         headers_missing_duplicated_unknown,
+        optional_columns_missing,
         merged_two_row_header,
         merged_data_cells,
         wrong_types,
