@@ -279,7 +279,27 @@ def _map_header(labels: Labels, last_row: int, sheet: Sheet, table: Table) -> _H
             seen[col.key] = index
             mapped[index] = col
             table.columns[col.key] = index
+    _report_absent_columns(sheet, last_row, table)
     return _Header(last_row, mapped)
+
+
+def _report_absent_columns(sheet: Sheet, header_row: int, table: Table) -> None:
+    """An optional column of the contract missing from the header row: its values would be
+    blank for every row, so say once what that changes (required ones never get here: without
+    them no header row is found, see `header-missing`)."""
+    for col in sheet.optional:
+        if col.key in table.columns:
+            continue
+        vi, en = col.absent
+        table.issue(
+            "header-optional-missing",
+            "warning",
+            f"Thiếu cột “{col.header}” (không bắt buộc) ở dòng tiêu đề {header_row}: {vi}. "
+            "Nếu tệp có cột này dưới tên khác, hãy đổi tên cột theo mẫu (thidua templates).",
+            f"Optional column '{col.header}' is missing from header row {header_row}: {en}.",
+            row=header_row,
+            header=col.header,
+        )
 
 
 # --- merged cells ------------------------------------------------------------------------

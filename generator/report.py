@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .catalogue import DETAILS, describe
+from .discover import CSV_PARTS
 from .issues import Issue, sort_issues
 from .model import RejectedRow, RowCount
 from .schema import ALL_SHEETS
-from .text import header_key
-
-DISCIPLINE_FILE = "ky-luat"
-# Messages of these codes name staff codes or discipline facts.
-_INTERNAL_CODES = frozenset(
-    {"discipline-inconsistent", "author-ambiguous", "council-differs", "council-unknown-nominee"}
-)
+from .text import detect_legacy_encoding, header_key
 
 SEVERITY_LABEL = {"error": "LỖI", "warning": "CẢNH BÁO"}
 # Codes whose `file` is not relative to the data folder (the config file, the folder itself).
@@ -59,7 +56,10 @@ def _rejected_row(
 
 
 def as_github(issues: list[Issue], data_prefix: str) -> str:
-    """GitHub Actions workflow commands: one annotation per issue."""
+    """GitHub Actions workflow commands: one annotation per issue.
+
+    CI logs may be public, so an annotation carries only what is allowed (see
+    :func:`public_text`): never the issue's message or value."""
     lines = []
     for issue in sort_issues(issues):
         kind = "error" if issue.is_error else "warning"
@@ -69,31 +69,45 @@ def as_github(issues: list[Issue], data_prefix: str) -> str:
             props.insert(0, f"file={_escape_prop(path)}")
         if issue.row:
             props.insert(1, f"line={issue.row}")
-        text = f"{issue.location()}: {_public_message(issue)}"
-        lines.append(f"::{kind} {','.join(props)}::{_escape_data(text)}")
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(public_text(issue))}")
     return "\n".join(lines)
 
 
-_INTERNAL_ONLY = frozenset(
-    header_key(c.header)
-    for s in ALL_SHEETS
-    for c in s.columns
-    if not c.public
-    and not any(o.public and o.header == c.header for t in ALL_SHEETS for o in t.columns)
-)
-_REDACTED = (
-    "vấn đề ở dữ liệu nội bộ (không in ra nhật ký CI công khai); xem chi tiết bằng "
-    "`thidua validate` trên máy nội bộ. (Internal data: run `thidua validate` locally.)"
-)
+# What an annotation may name: the contract's sheets (and CSV file stems) and headers.
+_SHEETS = {header_key(s.name): s.name for s in ALL_SHEETS}
+_CSV_SHEETS = frozenset(CSV_PARTS)  # a CSV file's one sheet is named after the file
+_HEADERS = frozenset(c.header for s in ALL_SHEETS for c in s.columns)
 
 
-def _public_message(issue: Issue) -> str:
-    """CI logs may be public: never echo values of internal columns or of the discipline register."""
-    internal_file = (issue.file or "").startswith(f"{DISCIPLINE_FILE}.")
-    internal_column = issue.header is not None and header_key(issue.header) in _INTERNAL_ONLY
-    if internal_file or internal_column or issue.code in _INTERNAL_CODES:
-        return _REDACTED
-    return issue.message
+def public_text(issue: Issue) -> str:
+    """An allow-list: file, contract sheet, row, column letter, contract header, the code and
+    its fixed description, and where to find the details. Nothing read from a cell, and no
+    header text read from the file (an unknown column's header could hold anything)."""
+    parts = [issue.file] if issue.file else []
+    sheet = _public_sheet(issue.sheet)
+    if sheet:
+        parts.append(sheet)
+    if issue.row is not None:
+        parts.append(f"dòng {issue.row}")
+    if issue.column and re.fullmatch(r"[A-Z]{1,3}", issue.column):
+        known = issue.header in _HEADERS
+        parts.append(f"cột {issue.column} ({issue.header})" if known else f"cột {issue.column}")
+    elif issue.header in _HEADERS:
+        parts.append(f"cột “{issue.header}”")
+    where = " › ".join(parts)
+    text = f"[{issue.code}] {describe(issue.code)} {DETAILS}"
+    return f"{where}: {text}" if where else text
+
+
+def _public_sheet(sheet: str | None) -> str | None:
+    """The contract's name of the sheet an issue is on (as the workbook may spell it with
+    other case or diacritics, or in TCVN3/VNI), or None for a name outside the contract."""
+    if not sheet:
+        return None
+    if sheet in _CSV_SHEETS:
+        return sheet
+    legacy = detect_legacy_encoding(sheet)
+    return _SHEETS.get(header_key(legacy[1] if legacy else sheet))
 
 
 def _escape_data(text: str) -> str:

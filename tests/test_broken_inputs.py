@@ -35,7 +35,11 @@ def test_headers_match_without_diacritics_case_or_spacing(tmp_path):
     mini.nominees["A"] = [
         {renames.get(k, k): v for k, v in row.items()} for row in mini.nominees["A"]
     ]
-    mini.units = [{"ma don vi": u["Mã đơn vị"], "TEN  DON VI": u["Tên đơn vị"]} for u in mini.units]
+    mini.units = [
+        {"ma don vi": u["Mã đơn vị"], "TEN  DON VI": u["Tên đơn vị"], "loai don vi": u["Loại đơn vị"],
+         "THU TU": u["Thứ tự"]}
+        for u in mini.units
+    ]  # fmt: skip
     keys, result = issues_of(tmp_path, mini)
     assert keys == []
     read = {n.staff_code: (n.name, n.position, n.votes_for) for n in result.dataset.nominees}

@@ -119,7 +119,8 @@ def test_github_annotations_point_at_the_file_and_row(broken):
     ]
     message = next(m for _, _, _, t, m in found if t == "date-impossible")
     assert message.startswith("de-nghi/A.xlsx › Tập thể › dòng 2 › cột J (Ngày gửi hồ sơ): ")
-    assert "31/11/2019" in message
+    assert "[date-impossible] Ngày không có trong lịch." in message
+    assert "31/11/2019" not in message and "thidua validate" in message  # values stay local
 
 
 def test_github_paths_are_from_the_repository_root():
@@ -194,3 +195,32 @@ def test_the_entry_point_is_installed_next_to_the_interpreter():
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert module.returncode == 0 and module.stdout == done.stdout
+
+
+def test_a_missing_optional_column_is_reported_in_every_format(tmp_path):
+    """`Chức vụ` left out of A's Cá nhân: a warning (exit 0) in text, json and github."""
+    mini = Mini()
+    for row in mini.nominees["A"]:
+        row.pop("Chức vụ")
+    mini.write(tmp_path / "data")
+    run = {
+        fmt: thidua("validate", "--data", "data", "--config", str(CONFIG), "--format", fmt,
+                    cwd=tmp_path)
+        for fmt in ("text", "json", "github")
+    }  # fmt: skip
+    assert all(done.returncode == 0 for done in run.values()), run
+    (issue,) = json.loads(run["json"].stdout)["issues"]
+    assert (issue["code"], issue["severity"], issue["file"], issue["sheet"], issue["row"]) == (
+        "header-optional-missing", "warning", "de-nghi/A.xlsx", "Cá nhân", 1,
+    )  # fmt: skip
+    assert issue["header"] == "Chức vụ" and "để trống" in issue["message"]
+    assert (
+        "[CẢNH BÁO] header-optional-missing: de-nghi/A.xlsx › Cá nhân › dòng 1"
+        in run["text"].stdout
+    )
+    assert "Thiếu cột “Chức vụ” (không bắt buộc) ở dòng tiêu đề 1" in run["text"].stdout
+    (line,) = run["github"].stdout.strip().splitlines()
+    assert line.startswith(
+        "::warning file=data/de-nghi/A.xlsx,line=1,title=header-optional-missing::"
+        "de-nghi/A.xlsx › Cá nhân › dòng 1 › cột “Chức vụ”: [header-optional-missing] "
+    )

@@ -32,6 +32,15 @@ EXPECTED: dict[str, list[tuple[str, str | None, str | None, int | None, str | No
         ("header-missing", B, CN, 1, None),
         ("header-unknown", *SK, 1, "J"),
     ],
+    "optional_columns_missing": [
+        ("header-optional-missing", A, CN, 1, None),
+        ("header-optional-missing", B, CN, 1, None),
+        ("header-optional-missing", B, CN, 1, None),
+        ("header-optional-missing", B, TT, 1, None),
+        ("header-optional-missing", *KL, 1, None),
+        ("votes-missing", B, CN, 2, None),
+        ("votes-missing", B, CN, 3, None),
+    ],
     "merged_two_row_header": [("value-not-integer", A, CN, 5, "H")],
     "merged_data_cells": [("merged-cells", A, CN, 2, "E")],
     "wrong_types": [
@@ -188,6 +197,42 @@ def test_duplicate_and_missing_headers_are_explained(tmp_path, loader):
     assert missing.header == "Mã CB" and "không được đọc" in missing.message
     # B's collective sheet is still read
     assert "B" in result.dataset.submissions
+
+
+def test_missing_optional_columns_say_what_they_change(tmp_path, loader):
+    result = _run("optional_columns_missing", tmp_path, loader)
+    found = {(i.file, i.header): i for i in _find(result, "header-optional-missing")}
+    assert sorted(found) == sorted(
+        [(A, "Chức vụ"), (B, "Số phiếu đồng ý"), (B, "Tổng số phiếu"), (B, "Báo cáo thành tích"),
+         (KL[0], "Ngày hết hiệu lực")]
+    )  # fmt: skip
+    assert all(i.severity == "warning" and "dòng tiêu đề 1" in i.message for i in found.values())
+    assert "để trống trên trang kết quả cá nhân" in found[(A, "Chức vụ")].message
+    assert "không cá nhân nào trong trang tính được xếp hạng" in found[(B, "Tổng số phiếu")].message
+    assert "hồ sơ của tập thể bị ghi là chưa đủ" in found[(B, "Báo cáo thành tích")].message
+    assert "1 năm sau ngày quyết định" in found[(KL[0], "Ngày hết hiệu lực")].message
+    # what the site then shows follows from the warnings, never a criterion silently met
+    assert {n.position for n in result.dataset.nominees if n.unit == "A"} == {None}
+    outcomes = {(o.kind, o.key): o for o in result.outcomes}
+    assert not outcomes[("collective", "B")].dossier.complete
+    assert "Báo cáo thành tích của tập thể" in outcomes[("collective", "B")].dossier.missing
+    assert outcomes[("collective", "A")].dossier.complete
+    b_votes = {n.staff_code: n.vote_share for n in result.dataset.nominees if n.unit == "B"}
+    assert b_votes == {"B1": None, "B2": None}
+
+
+def test_a_missing_optional_column_is_reported_under_a_two_row_header(tmp_path, loader):
+    from tests.builders.corpus import department, patch_xlsx
+
+    data = corpus.merged_two_row_header(tmp_path / "data")
+
+    def drop_note(book):
+        book["Cá nhân"].delete_cols(15)  # O: Ghi chú, merged down over rows 2-3
+
+    patch_xlsx(department(data, "A"), drop_note)
+    result = run(CONFIG, data, loader)
+    (issue,) = _find(result, "header-optional-missing")
+    assert (issue.key(), issue.header) == (("header-optional-missing", A, CN, 3, None), "Ghi chú")
 
 
 def test_merged_data_cells_reject_every_row_under_the_merge(tmp_path, loader):
@@ -440,3 +485,12 @@ def test_a_hidden_contract_column_in_an_ods_workbook_is_an_error(tmp_path, loade
             out.writestr(name, blob, compress_type=zipfile.ZIP_DEFLATED)
     result = run(CONFIG, data, loader)
     assert [i.key() for i in result.issues] == [("column-hidden", "de-nghi/A.ods", CN, 1, "N")]
+
+
+def test_every_optional_column_says_what_its_absence_changes():
+    from generator.schema import ALL_SHEETS
+
+    for sheet in ALL_SHEETS:
+        for col in sheet.columns:
+            vi, en = col.absent
+            assert bool(vi and en) == (not col.required), (sheet.name, col.header)

@@ -1,7 +1,8 @@
 """The corpus of broken inputs (issue 3): one function per case, each writing a whole campaign.
 
-Every case starts from :class:`Mini` (a small valid campaign), breaks it in one way, writes
-it into ``dest`` (a data folder) and returns ``dest``. The exact issue list each case must
+Every case starts from :class:`Mini` (a small valid campaign; or from ``base()``, another
+valid Mini, e.g. one with markers planted in its internal columns), breaks it in one way,
+writes it into ``dest`` (a data folder) and returns ``dest``. The exact issue list each case must
 produce lives in ``tests/test_validate_corpus.py``. Spreadsheet features xlsxwriter does not
 write from plain values (merged cells, hidden rows and sheets, formulas, the 1904 date
 system) are added afterwards with openpyxl, as a user's spreadsheet program would save them.
@@ -34,7 +35,8 @@ from typing import Any
 from tests.builders.mini import Mini, Row, nominee
 from tests.builders.workbooks import write_csv, write_ods, write_xlsx
 
-Case = Callable[[Path], Path]
+Base = Callable[[], Mini]
+Case = Callable[..., Path]  # (dest, base=Mini) -> dest
 
 
 # --------------------------------------------------------------------------- helpers
@@ -89,10 +91,10 @@ def _write(mini: Mini, dest: Path) -> Path:
 # --------------------------------------------------------------------------- layout
 
 
-def title_rows_and_offset_table(dest: Path) -> Path:
+def title_rows_and_offset_table(dest: Path, base: Base = Mini) -> Path:
     """Cá nhân of A: four title rows, the table starting at C5, a row of column numbers
     "(1) (2) …" under the header (skipped); A1 on row 7, a bad cell on row 8."""
-    mini = Mini()
+    mini = base()
     mini.nominees["A"][1]["Số nhiệm vụ được giao"] = "mười"
     data = _write(mini, dest)
     titles = [
@@ -117,10 +119,10 @@ def _numbered(rows: list[list[object]]) -> list[list[object]]:
     return [rows[0], numbers, *rows[1:]]
 
 
-def headers_missing_duplicated_unknown(dest: Path) -> Path:
+def headers_missing_duplicated_unknown(dest: Path, base: Base = Mini) -> Path:
     """B's Cá nhân lacks `Mã CB`; A's Cá nhân has `Họ và tên` twice; the register has an
     unknown column."""
-    mini = Mini()
+    mini = base()
     for row in mini.nominees["B"]:
         row.pop("Mã CB")
     data = _write(mini, dest)
@@ -137,11 +139,27 @@ def headers_missing_duplicated_unknown(dest: Path) -> Path:
     return data
 
 
-def merged_two_row_header(dest: Path) -> Path:
+def optional_columns_missing(dest: Path, base: Base = Mini) -> Path:
+    """Optional columns left out: `Chức vụ` from A's Cá nhân; both vote columns from B's
+    Cá nhân (B1, B2 cannot be ranked); `Báo cáo thành tích` from B's Tập thể (its dossier is
+    incomplete); `Ngày hết hiệu lực` from the discipline register."""
+    mini = base()
+    for row in mini.nominees["A"]:
+        row.pop("Chức vụ")
+    for row in mini.nominees["B"]:
+        row.pop("Số phiếu đồng ý")
+        row.pop("Tổng số phiếu")
+    mini.submissions["B"][0].pop("Báo cáo thành tích")
+    for row in mini.discipline:
+        row.pop("Ngày hết hiệu lực")
+    return _write(mini, dest)
+
+
+def merged_two_row_header(dest: Path, base: Base = Mini) -> Path:
     """A's Cá nhân: a merged title row, then two header rows: "Số nhiệm vụ" merged over G:H
     with "được giao" | "đúng hạn" below; the other headers merged down over both rows. Data
     starts on row 4; A2's on-time count (row 5, column H) is not a number."""
-    mini = Mini()
+    mini = base()
     mini.nominees["A"][1]["Số nhiệm vụ đúng hạn"] = "mười"
     data = _write(mini, dest)
     people = grid(mini.nominees["A"])
@@ -167,9 +185,9 @@ def merged_two_row_header(dest: Path) -> Path:
     return data
 
 
-def merged_data_cells(dest: Path) -> Path:
+def merged_data_cells(dest: Path, base: Base = Mini) -> Path:
     """A's two nominees share one merged `Chức vụ` cell (E2:E3)."""
-    data = _write(Mini(), dest)
+    data = _write(base(), dest)
     patch_xlsx(department(data, "A"), lambda book: book["Cá nhân"].merge_cells("E2:E3"))
     return data
 
@@ -177,12 +195,12 @@ def merged_data_cells(dest: Path) -> Path:
 # --------------------------------------------------------------------------- values
 
 
-def wrong_types(dest: Path) -> Path:
+def wrong_types(dest: Path, base: Base = Mini) -> Path:
     """Text, fraction, negative and date in integer columns; a bad yes/no; a number in a
     text column (accepted as text)."""
-    mini = Mini()
-    a1, a2 = mini.nominees["A"]
-    b1, b2 = mini.nominees["B"]
+    mini = base()
+    a1, a2 = mini.nominees["A"][:2]
+    b1, b2 = mini.nominees["B"][:2]
     a1["Số nhiệm vụ được giao"] = "mười"
     a2["Số phiếu đồng ý"] = 7.5
     b1["Tổng số phiếu"] = -1
@@ -192,10 +210,10 @@ def wrong_types(dest: Path) -> Path:
     return _write(mini, dest)
 
 
-def blank_rows(dest: Path) -> Path:
+def blank_rows(dest: Path, base: Base = Mini) -> Path:
     """Blank rows before, between and after A's nominees (one holds only spaces, one only an
     `STT` number): skipped, not counted. A1 lands on row 3, A2 on row 6."""
-    mini = Mini()
+    mini = base()
     data = _write(mini, dest)
     people = grid(mini.nominees["A"])
     spaces: list[object] = ["  ", None, " \u00a0"]
@@ -205,20 +223,20 @@ def blank_rows(dest: Path) -> Path:
     return data
 
 
-def duplicate_rows(dest: Path) -> Path:
+def duplicate_rows(dest: Path, base: Base = Mini) -> Path:
     """A nominee row pasted twice (same Mã CB), the discipline register's row twice, and B's
     collective row twice."""
-    mini = Mini()
+    mini = base()
     mini.nominees["A"].append(copy.deepcopy(mini.nominees["A"][0]))
     mini.discipline.append(copy.deepcopy(mini.discipline[0]))
     mini.submissions["B"].append(copy.deepcopy(mini.submissions["B"][0]))
     return _write(mini, dest)
 
 
-def values_outside_lists(dest: Path) -> Path:
+def values_outside_lists(dest: Path, base: Base = Mini) -> Path:
     """Values outside the closed lists; full labels and odd case are accepted."""
-    mini = Mini()
-    a1, a2 = mini.nominees["A"]
+    mini = base()
+    a1, a2 = mini.nominees["A"][:2]
     a1["Xếp loại"] = "Xuất sắc"
     a2["Hình thức đề nghị"] = "Huân chương"
     mini.nominees["B"][0]["Kỷ luật"] = "Phê bình"
@@ -233,19 +251,19 @@ def values_outside_lists(dest: Path) -> Path:
 # --------------------------------------------------------------------------- dates
 
 
-def impossible_dates(dest: Path) -> Path:
+def impossible_dates(dest: Path, base: Base = Mini) -> Path:
     """31/11/2019 and 29/02/2019 are errors; 29/02/2020 (a leap year) is fine."""
-    mini = Mini()
+    mini = base()
     mini.submissions["A"][0]["Ngày gửi hồ sơ"] = "31/11/2019"
     mini.submissions["B"][0]["Ngày tờ trình"] = "29/02/2019"
     mini.nominees["B"][0]["Ngày sinh"] = "29/02/2020"
     return _write(mini, dest)
 
 
-def ambiguous_dates(dest: Path) -> Path:
+def ambiguous_dates(dest: Path, base: Base = Mini) -> Path:
     """Date-like text not written dd/mm/yyyy is reported, never guessed. `12/05/2019` is
     12 May 2019 by contract; ISO `2019-10-02` is read too."""
-    mini = Mini()
+    mini = base()
     mini.submissions["A"][0]["Ngày gửi hồ sơ"] = "5/12/19"
     mini.submissions["B"][0]["Ngày gửi hồ sơ"] = "2019/12/05"
     mini.nominees["A"][0]["Ngày sinh"] = "December 5, 1980"
@@ -255,21 +273,21 @@ def ambiguous_dates(dest: Path) -> Path:
     return _write(mini, dest)
 
 
-def date_serials(dest: Path) -> Path:
+def date_serials(dest: Path, base: Base = Mini) -> Path:
     """Plain numbers in date columns: 43804 is read as 05/12/2019 with a warning; 60 (Excel's
     1900-02-29, a day that never was) and 2019 (a year) are not dates."""
-    mini = Mini()
+    mini = base()
     mini.submissions["A"][0]["Ngày gửi hồ sơ"] = 43804
     mini.submissions["B"][0]["Ngày tờ trình"] = 60
     mini.nominees["B"][0]["Ngày sinh"] = 2019
     return _write(mini, dest)
 
 
-def workbook_1904(dest: Path) -> Path:
+def workbook_1904(dest: Path, base: Base = Mini) -> Path:
     """A's workbook saved with the 1904 date system (old Excel for Mac): dates stay right."""
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-    data = _write(Mini(), dest)
+    data = _write(base(), dest)
 
     def epoch(book: Any) -> None:
         book.epoch = CALENDAR_MAC_1904
@@ -281,11 +299,11 @@ def workbook_1904(dest: Path) -> Path:
 # --------------------------------------------------------------------------- spreadsheet features
 
 
-def formulas(dest: Path) -> Path:
+def formulas(dest: Path, base: Base = Mini) -> Path:
     """A's Cá nhân: H2 `=5+5` saved with its value 10 (warning, 10 used); H3 `=G3` saved by a
     program that does not calculate (no value: error); A4 a numbering formula computed to ""
     in an otherwise empty row (a blank row, no issue)."""
-    data = _write(Mini(), dest)
+    data = _write(base(), dest)
     path = department(data, "A")
 
     def put(book: Any) -> None:
@@ -306,9 +324,9 @@ def formulas(dest: Path) -> Path:
     return data
 
 
-def hidden_and_filtered_rows(dest: Path) -> Path:
+def hidden_and_filtered_rows(dest: Path, base: Base = Mini) -> Path:
     """A's row 3 is hidden; B's sheet has an autofilter that hides row 2."""
-    data = _write(Mini(), dest)
+    data = _write(base(), dest)
 
     def hide(book: Any) -> None:
         book["Cá nhân"].row_dimensions[3].hidden = True
@@ -324,10 +342,10 @@ def hidden_and_filtered_rows(dest: Path) -> Path:
     return data
 
 
-def hidden_sheets(dest: Path) -> Path:
+def hidden_sheets(dest: Path, base: Base = Mini) -> Path:
     """A's workbook has an extra hidden sheet full of junk (never read); B's `Cá nhân` exists
     only as a hidden sheet (reported missing, saying it is hidden)."""
-    data = _write(Mini(), dest)
+    data = _write(base(), dest)
 
     def junk(book: Any) -> None:
         ws = book.create_sheet("Nháp")
@@ -347,10 +365,10 @@ def hidden_sheets(dest: Path) -> Path:
 # --------------------------------------------------------------------------- text
 
 
-def invisible_characters(dest: Path) -> Path:
+def invisible_characters(dest: Path, base: Base = Mini) -> Path:
     """A no-break space, a zero-width space and bidi controls pasted from the web: cleaned
     (the name still matches the initiative's author), each with a warning."""
-    mini = Mini()
+    mini = base()
     mini.nominees["A"][0]["Họ và tên"] = "Lê\u00a0Văn Bình"
     mini.nominees["A"][1]["Họ và tên"] = "Trần Thị\u200b Cúc"
     mini.nominees["B"][0]["Chức vụ"] = "\u202bTrưởng phòng\u202c"
@@ -358,10 +376,10 @@ def invisible_characters(dest: Path) -> Path:
     return _write(mini, dest)
 
 
-def nfc_nfd_same_person(dest: Path) -> Path:
+def nfc_nfd_same_person(dest: Path, base: Base = Mini) -> Path:
     """The same staff code typed NFC in A and NFD in B is one person (duplicate-key); author
     names typed NFD and "precomposed vowel + combining tone" still match the nominees."""
-    mini = Mini()
+    mini = base()
     mini.nominees["A"][1]["Mã CB"] = "CB-Hòa"
     mini.nominees["B"][1]["Mã CB"] = unicodedata.normalize("NFD", "CB-Hòa")
     mini.initiatives[0]["Tác giả"] = unicodedata.normalize("NFD", "Lê Văn Bình")
@@ -371,9 +389,9 @@ def nfc_nfd_same_person(dest: Path) -> Path:
     return _write(mini, dest)
 
 
-def legacy_encodings(dest: Path) -> Path:
+def legacy_encodings(dest: Path, base: Base = Mini) -> Path:
     """A2's name typed with a .VnTime font (TCVN3), B2's position with VNI-Times."""
-    mini = Mini()
+    mini = base()
     mini.nominees["A"][1]["Họ và tên"] = "TrÇn ThÞ Cóc"  # Trần Thị Cúc
     mini.nominees["B"][1]["Chức vụ"] = "Phoù tröôûng phoøng"  # Phó trưởng phòng
     return _write(mini, dest)
@@ -389,10 +407,10 @@ _TCVN3_HEADERS = {
 }
 
 
-def legacy_headers(dest: Path) -> Path:
+def legacy_headers(dest: Path, base: Base = Mini) -> Path:
     """The discipline register typed with .VnTime: headers in TCVN3 are read (decoded); the
     TCVN3 name in the data row is reported."""
-    mini = Mini()
+    mini = base()
     mini.discipline[0]["Họ và tên"] = "Ng\xadêi Ngoµi"  # Người Ngoài
     data = _write(mini, dest)
     rows = grid(mini.discipline)
@@ -404,32 +422,33 @@ def legacy_headers(dest: Path) -> Path:
 # --------------------------------------------------------------------------- cross-file
 
 
-def unknown_department_file(dest: Path) -> Path:
+def unknown_department_file(dest: Path, base: Base = Mini) -> Path:
     """`de-nghi/ZZ.xlsx`: a department code that is not in the unit list."""
-    mini = Mini()
+    mini = base()
     mini.submissions["ZZ"] = [{**mini.submissions["A"][0], "Mã đơn vị": "ZZ"}]
     mini.nominees["ZZ"] = [nominee("Z1", "Đỗ Văn Giang"), nominee("Z2", "Hà Thị Hạnh")]
     return _write(mini, dest)
 
 
-def author_two_staff(dest: Path) -> Path:
+def author_two_staff(dest: Path, base: Base = Mini) -> Path:
     """A second `Lê Văn Bình` in A: the register's author matches two nominees."""
-    mini = Mini()
+    mini = base()
     mini.nominees["A"].append(nominee("A3", "Lê Văn Bình"))
     return _write(mini, dest)
 
 
-def csv_department_with_errors(dest: Path) -> Path:
+def csv_department_with_errors(dest: Path, base: Base = Mini) -> Path:
     """B submits CSV files; an impossible date and a serial-looking text in them."""
-    mini = Mini(csv_units=("B",))
+    mini = base()
+    mini.csv_units = ("B",)
     mini.submissions["B"][0]["Ngày gửi hồ sơ"] = "31/11/2019"
     mini.nominees["B"][0]["Ngày sinh"] = "5-12-80"
     return _write(mini, dest)
 
 
-def ods_department(dest: Path) -> Path:
+def ods_department(dest: Path, base: Base = Mini) -> Path:
     """B submits an .ods (LibreOffice) with two title rows; an impossible date on row 4."""
-    mini = Mini()
+    mini = base()
     mini.submissions["B"][0]["Ngày họp xét"] = "31/04/2019"
     data = _write(mini, dest)
     department(data, "B").unlink()
@@ -445,28 +464,28 @@ def ods_department(dest: Path) -> Path:
 # --------------------------------------------------------------------------- files
 
 
-def encrypted_workbook(dest: Path) -> Path:
+def encrypted_workbook(dest: Path, base: Base = Mini) -> Path:
     """B's workbook is password-protected."""
     from tests.builders.hostile import build_encrypted_xlsx
 
-    data = _write(Mini(), dest)
+    data = _write(base(), dest)
     built = build_encrypted_xlsx(data / "de-nghi")
     shutil.move(built, department(data, "B"))
     return data
 
 
-def content_not_extension(dest: Path) -> Path:
+def content_not_extension(dest: Path, base: Base = Mini) -> Path:
     """`sang-kien.xlsx` is really CSV text renamed to .xlsx."""
-    data = _write(Mini(), dest)
+    data = _write(base(), dest)
     write_csv(data / "sang-kien.xlsx", [["Mã sáng kiến", "Tên sáng kiến"], ["SK1", "Số hóa"]])
     return data
 
 
-def legacy_xls(dest: Path) -> Path:
+def legacy_xls(dest: Path, base: Base = Mini) -> Path:
     """The discipline register arrives as an Excel 97-2003 `.xls`."""
     from tests.builders.hostile import build_legacy_xls
 
-    data = _write(Mini(), dest)
+    data = _write(base(), dest)
     (data / "ky-luat.xlsx").unlink()
     build_legacy_xls(data, "ky-luat.xls")
     return data
@@ -477,6 +496,7 @@ CASES: dict[str, Case] = {
     for f in (
         title_rows_and_offset_table,
         headers_missing_duplicated_unknown,
+        optional_columns_missing,
         merged_two_row_header,
         merged_data_cells,
         wrong_types,
