@@ -1,8 +1,9 @@
 """Publication history (/cap-nhat/): what each data commit changed for the public.
 
-For each commit that touched the data folder (newest first), the campaign as it stood then
-is run through the core and compared with the commit before: nominees added or removed,
-statuses changed, Council results arriving. This module is an edge (it asks git); it returns
+For each commit that touched the data folder, the campaign as it stood then is run through
+the core. The page has one entry per day (newest first): the state at the end of the day
+compared with the state before it — nominees added or removed, statuses changed, Council
+results arriving. Days whose commits changed nothing the public sees are only counted. This module is an edge (it asks git); it returns
 plain values. Without git history it returns ``None`` and the page says so.
 
 Only public facts leave this module: names of nominees, names of departments and status
@@ -23,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import itertools
 import subprocess
 import tarfile
 import tempfile
@@ -60,8 +62,17 @@ class Change:
 
 @dataclass
 class History:
-    changes: list[Change]  # newest first
+    changes: list[Change]  # newest first, one per day
     complete: bool  # False: older commits exist (or the clone is shallow) and are not shown
+    unchanged: int = 0  # days with data commits that changed nothing public (not listed)
+
+
+@dataclass(frozen=True)
+class _Commit:
+    date: dt.date
+    subject: str
+    snap: Snapshot
+    before: Snapshot | None  # the last published state before this commit
 
 
 def publication_history(config_path: Path, data_dir: Path) -> History | None:
@@ -81,7 +92,7 @@ def publication_history(config_path: Path, data_dir: Path) -> History | None:
     oldest_first = list(reversed(commits))
     trees = _trees(top, [sha for sha, _, _ in oldest_first], rel)
     config_digest = _digest(config_path)
-    changes: list[Change] = []
+    commits_shown: list[_Commit] = []
     with Loader() as loader, tempfile.TemporaryDirectory() as tmp:
         for n, (sha, date, subject) in enumerate(oldest_first):
             key = (trees.get(sha, sha), config_digest)
@@ -90,11 +101,31 @@ def publication_history(config_path: Path, data_dir: Path) -> History | None:
                 snap = _snapshot(config_path, Path(top), sha, rel, Path(tmp) / str(n), loader)
                 _CACHE[key] = snap
             if (sha, date, subject) in shown:
-                lines = _diff(baseline, snap) if snap.ok else []
-                changes.append(Change(date, subject, snap.ok, lines))
+                commits_shown.append(_Commit(date, subject, snap, baseline))
             if snap.ok:
                 baseline = snap
-    return History(list(reversed(changes)), complete)
+    changes, unchanged = _by_day(commits_shown)
+    return History(list(reversed(changes)), complete, unchanged)
+
+
+def _by_day(commits: list[_Commit]) -> tuple[list[Change], int]:
+    """One change per day (oldest first): the day's last published state against the state
+    before its first commit; a day that published nothing new is only counted. A day whose
+    every commit failed is listed as not published."""
+    changes: list[Change] = []
+    unchanged = 0
+    for date, group in itertools.groupby(commits, key=lambda c: c.date):
+        day = list(group)
+        published = [c for c in day if c.snap.ok]
+        if not published:
+            changes.append(Change(date, day[-1].subject, False))
+            continue
+        lines = _diff(day[0].before, published[-1].snap)
+        if lines:
+            changes.append(Change(date, day[-1].subject, True, lines))
+        else:
+            unchanged += 1
+    return changes, unchanged
 
 
 def _trees(top: Path, shas: list[str], rel: str) -> dict[str, str]:
@@ -203,7 +234,7 @@ def _diff(old: Snapshot | None, new: Snapshot) -> list[str]:
     for code, (unit, _) in sorted(old.collectives.items(), key=_unit_order):
         if code not in new.collectives:
             lines.append(f"Tập thể {unit}: rút đề nghị.")
-    return lines or ["Không thay đổi kết quả công bố."]
+    return lines
 
 
 def _unit_order(item: tuple[str, tuple[str, str]]) -> tuple[object, ...]:

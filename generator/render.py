@@ -86,8 +86,8 @@ STATUS_HELP = {
     Status.WITHIN_QUOTA: "Đủ điều kiện và nằm trong chỉ tiêu theo thứ tự xếp hạng; chờ Hội đồng "
     "quyết định.",
     Status.OVER_QUOTA: "Đủ điều kiện nhưng xếp hạng ngoài chỉ tiêu.",
-    Status.TIE: "Bằng điểm nhau tại ngưỡng chỉ tiêu; công cụ không tự phân định, Hội đồng "
-    "Thi đua – Khen thưởng quyết định.",
+    Status.TIE: "Bằng điểm nhau tại ngưỡng chỉ tiêu; Hội đồng Thi đua – Khen thưởng quyết định "
+    "ai được khen thưởng.",
     Status.NOT_AWARDED: "Hội đồng Thi đua – Khen thưởng đã có kết quả cho nhóm xét chỉ tiêu này "
     "(phòng, bộ phận hoặc toàn Văn phòng) nhưng không chọn tập thể, cá nhân này; kết quả xét "
     "theo tiêu chí vẫn ghi bên cạnh.",
@@ -159,6 +159,21 @@ COMPUTED_FIELDS = (
     ("trang_thai", "Mã trạng thái xét (not-eligible, within-quota, …)", "string"),
 )
 
+# Abbreviations a citizen meets in criteria, reasons and document numbers ("25/TTr-TH"):
+# the first use on each generated page is marked <abbr title="…"> (see mark_abbreviations).
+ABBREVIATIONS = {
+    "HTXSNV": "Hoàn thành xuất sắc nhiệm vụ",
+    "HTTNV": "Hoàn thành tốt nhiệm vụ",
+    "HTNV": "Hoàn thành nhiệm vụ",
+    "KHTNV": "Không hoàn thành nhiệm vụ",
+    "CCHC": "cải cách hành chính",
+    "TTHC": "thủ tục hành chính",
+    "CBCCVC": "cán bộ, công chức, viên chức",
+    "TTr": "Tờ trình",
+}
+_ABBREVIATION = re.compile(r"(?<!\w)(" + "|".join(ABBREVIATIONS) + r")(?!\w)")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
 _SPACES = re.compile(r"\s+")
 # C0 controls other than whitespace (and DEL): never meaningful in a cell, and STX/ETX are
 # what Python-Markdown's placeholders are made of.
@@ -191,6 +206,35 @@ def relative_url(from_page: str, target: str) -> str:
     if path == "" or path.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def mark_abbreviations(block: str) -> str:
+    """Wrap the first use of each known abbreviation in the text of an HTML fragment (made by
+    our autoescaped templates: text between tags holds no ``<``) in ``<abbr title="…">``;
+    text already inside an ``<abbr>`` and attribute values are left alone."""
+    out = []
+    inside_abbr = 0
+    seen: set[str] = set()
+
+    def first(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word in seen:
+            return word
+        seen.add(word)
+        return f'<abbr title="{ABBREVIATIONS[word]}">{word}</abbr>'
+
+    for part in _TAG_OR_TEXT.split(block):
+        if part.startswith("<"):
+            if re.match(r"<abbr[\s>]", part):
+                inside_abbr += 1
+            elif part.startswith("</abbr"):
+                inside_abbr -= 1
+            out.append(part)
+        elif inside_abbr:
+            out.append(part)
+        else:
+            out.append(_ABBREVIATION.sub(first, part))
+    return "".join(out)
 
 
 def fmt_date(value: dt.date | None, missing: str = "—") -> str:
@@ -393,7 +437,8 @@ class _Site:
         body = tpl.render(**self.context(page), page_title=title, **values)
         # The page's headings live in the HTML block, so Material's table of contents would
         # be empty: hide it and give the tables the width.
-        return f"---\nhide:\n  - toc\n---\n\n# {markdown_text(title)}\n\n{html_block(body)}\n"
+        block = mark_abbreviations(html_block(body))
+        return f"---\nhide:\n  - toc\n---\n\n# {markdown_text(title)}\n\n{block}\n"
 
 
 def _unit_slugs(units: Iterable[UnitView]) -> dict[str, str]:
@@ -834,4 +879,5 @@ def _open_data(site: _Site, page: str, title: str) -> str:
         exact=exact,
         licence=licence,
         licence_url=licence_url,
+        statuses=[(s.value, s.label, STATUS_HELP.get(s, "")) for s in Status],
     )

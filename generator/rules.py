@@ -52,7 +52,7 @@ class YesRule(_Rule):
     )
 
     def describe(self) -> str:
-        return f"Cột “{self.column}” được đánh dấu “Có”."
+        return f"Hồ sơ đề nghị ghi “Có” ở mục “{self.column}”."
 
     def test(self, subject: Subject, facts: Facts) -> Verdict:
         value = bool(getattr(subject, _YES_COLUMNS[self.column]))
@@ -69,7 +69,7 @@ class RatingRule(_Rule):
         return f"Được xếp loại “{RATINGS[self.rating]}” ({self.rating})."
 
     def test(self, subject: Subject, facts: Facts) -> Verdict:
-        actual = subject.rating or "chưa xếp loại"
+        actual = RATINGS.get(subject.rating or "", subject.rating or "chưa xếp loại")
         return Verdict(subject.rating == self.rating, f"Xếp loại: {actual}", (subject.loc,))
 
 

@@ -168,3 +168,37 @@ def test_without_git_installed_the_page_says_so(
     bundle = make_bundle(CONFIG, data)
     assert bundle.ok and bundle.history is None
     assert "Chưa có lịch sử cập nhật" in page_text(bundle.pages["cap-nhat/index.md"])
+
+
+def test_one_entry_per_day_and_days_without_public_change_only_counted(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    data = root / "data" / "mini"
+    root.mkdir()
+    git(root, "init", "-q")
+    m = mini()
+    m.write(data)
+    commit(root, "Dữ liệu ban đầu", 1)
+    m.nominees["A"][0]["Điện thoại"] = "0911"  # internal column: nothing public changes
+    m.write(data)
+    commit(root, "Sửa số điện thoại", 1)
+    m.nominees["A"][0]["Ghi chú"] = "nội bộ"
+    m.write(data)
+    commit(root, "Thêm ghi chú", 2)
+    m.nominees["A"][0]["Số nhiệm vụ đúng hạn"] = 8
+    m.write(data)
+    commit(root, "Sửa số liệu, lần 1", 3)
+    m.nominees["A"][0]["Số nhiệm vụ đúng hạn"] = 9  # corrected the same day
+    m.write(data)
+    commit(root, "Sửa số liệu, lần 2", 3)
+    found = publication_history(CONFIG, data)
+    assert found is not None
+    assert [c.date.day for c in found.changes] == [3, 1]
+    assert found.unchanged == 1  # day 2
+    day3, day1 = found.changes
+    assert day1.lines == ["Công bố lần đầu: 4 cá nhân và 2 tập thể được đề nghị."]
+    assert day3.lines == [
+        "Lê Văn Bình (Phòng Alpha): Trong chỉ tiêu — dự kiến → Không đủ điều kiện.",
+    ]
+    text = page_text(make_bundle(CONFIG, data).pages["cap-nhat/index.md"])
+    assert "Không thay đổi" not in text
+    assert "1 ngày khác nhưng không làm thay đổi kết quả công bố" in text

@@ -20,7 +20,7 @@ def test_every_page_requests_only_the_site(
         page.goto(base_url + path, wait_until="load")
     page.locator("input.md-search__input").click()  # the search index and worker too
     page.wait_for_function("() => document.querySelector('.md-search-result__meta')"
-                           ".textContent.indexOf('Initializing') === -1")  # fmt: skip
+                           ".textContent.indexOf('Đang chuẩn bị') === -1")  # fmt: skip
     assert not recorder.foreign, recorder.foreign
     assert any("search_index.json" in u for u in recorder.urls)
     assert any("/assets/vendor/tablesort/" in u for u in recorder.urls)
