@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import click
 from .explain import explain as explain_text
 from .issues import has_errors
 from .pipeline import Result, run
-from .report import as_github, as_json, as_text
+from .report import as_github, as_json, as_text, public_text
 
 DEFAULT_CONFIG = Path("site_config/campaign.yml")
 
@@ -67,6 +68,11 @@ def validate(data_dir: Path | None, config_path: Path, fmt: str) -> None:
     sys.exit(1 if has_errors(result.issues) or result.config is None else 0)
 
 
+def in_ci() -> bool:
+    """True under a CI runner (``CI`` set to anything but empty, 0, false, no, off)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no", "off", "n")
+
+
 def _display(path: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
@@ -118,7 +124,10 @@ def build(
     _check_config(config_path)
     bundle = make_bundle(config_path.resolve(), data_dir.resolve() if data_dir else None)
     if not bundle.ok:
-        click.echo(as_text(bundle.issues, bundle.result.dataset.counts), err=True)
+        if in_ci():  # a CI log may be public: only what an annotation may carry
+            click.echo("\n".join(public_text(i) for i in bundle.issues if i.is_error), err=True)
+        else:
+            click.echo(as_text(bundle.issues, bundle.result.dataset.counts), err=True)
         click.echo("Không xây dựng trang: dữ liệu còn lỗi; trang cũ được giữ nguyên.", err=True)
         sys.exit(1)
     try:

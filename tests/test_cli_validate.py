@@ -224,3 +224,20 @@ def test_a_missing_optional_column_is_reported_in_every_format(tmp_path):
         "::warning file=data/de-nghi/A.xlsx,line=1,title=header-optional-missing::"
         "de-nghi/A.xlsx › Cá nhân › dòng 1 › cột “Chức vụ”: [header-optional-missing] "
     )
+
+
+def test_a_refused_build_under_ci_prints_only_what_an_annotation_may_carry(tmp_path):
+    """`thidua build` runs in CI too (`make site`): its log names no internal value there."""
+    import os
+
+    mini = Mini()
+    mini.nominees["A"][0]["Ngày sinh"] = "31/31/1971"
+    mini.nominees["B"][1]["Mã CB"] = "A1"  # duplicate staff code
+    data = mini.write(tmp_path / "data")
+    args = [*thidua_command(), "build", "--data", str(data), "--out", str(tmp_path / "site")]
+    for ci, leaks in (("true", False), ("", True)):
+        env = {**os.environ, "CI": ci}
+        done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+        assert done.returncode == 1 and not (tmp_path / "site").exists()
+        assert "duplicate-key" in done.stderr
+        assert ("31/31/1971" in done.stderr or "“A1”" in done.stderr) is leaks, done.stderr
