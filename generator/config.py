@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
+from .dates import DEFAULT_TIME_ZONE
 from .issues import Issue
 from .rules import AllOfRule, InitiativesRule, NoDisciplineRule, Predicate, TasksOnTimeRule
 from .schema import NOMINEES, SUBMISSION
@@ -29,6 +39,16 @@ def _parse_date(value: Any) -> Any:
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+
+
+def _known_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(
+            f"'{name}' is not a known time zone (an IANA name such as {DEFAULT_TIME_ZONE})"
+        ) from exc
+    return name
 
 
 class _Strict(BaseModel):
@@ -56,6 +76,11 @@ class CampaignIdentity(_Strict):
     document_date: Date = Field(description="Issue date of the plan.")
     legal_basis: list[str] = Field(
         default_factory=list, description="Documents the plan builds on."
+    )
+    time_zone: Annotated[str, AfterValidator(_known_zone)] = Field(
+        DEFAULT_TIME_ZONE,
+        description="Time zone of the office (IANA name): the published date of the data's "
+        "last change is the day there.",
     )
 
 
@@ -247,10 +272,19 @@ def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
         return None, [_config_issue(path, _dotted(e["loc"]), e["msg"]) for e in exc.errors()]
 
 
+def _predicate_types() -> frozenset[str]:
+    """The ``type`` values of the predicate vocabulary (pydantic's discriminator tags)."""
+    union = get_args(get_args(Predicate)[0])
+    return frozenset(get_args(cls.model_fields["type"].annotation)[0] for cls in union)
+
+
+_TAGS = _predicate_types()
+
+
 def _dotted(loc: tuple[int | str, ...]) -> str:
-    # Drop pydantic's discriminator tags (e.g. 'recognised_initiatives') from the key path.
-    parts = [str(p) for p in loc if not (isinstance(p, str) and p.islower() and "_" in p)]
-    return ".".join(parts)
+    # Drop pydantic's discriminator tags (e.g. 'recognised_initiatives') from the key path;
+    # keep keys that merely contain an underscore ('campaign.time_zone').
+    return ".".join(str(p) for p in loc if p not in _TAGS)
 
 
 def _config_issue(path: Path, key: str, problem: str) -> Issue:

@@ -31,6 +31,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import DEFAULT_TIME_ZONE, day_of
 from .load import Loader
 from .model import STATUS_LABELS, Status
 from .pipeline import run
@@ -75,10 +76,13 @@ class _Commit:
     before: Snapshot | None  # the last published state before this commit
 
 
-def publication_history(config_path: Path, data_dir: Path) -> History | None:
-    """Changes newest first, or None when the data folder has no git history."""
+def publication_history(
+    config_path: Path, data_dir: Path, time_zone: str = DEFAULT_TIME_ZONE
+) -> History | None:
+    """Changes newest first, or None when the data folder has no git history. Each change
+    is dated by its commit's instant in the campaign's ``time_zone``."""
     try:
-        commits = _commits(data_dir, MAX_COMMITS + 1)
+        commits = _commits(data_dir, MAX_COMMITS + 1, time_zone)
         if not commits:
             return None
         top = Path(_git(data_dir, "rev-parse", "--show-toplevel").strip())
@@ -146,14 +150,14 @@ def _git(cwd: Path, *args: str) -> str:
     return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
 
 
-def _commits(data_dir: Path, limit: int) -> list[tuple[str, dt.date, str]]:
+def _commits(data_dir: Path, limit: int, time_zone: str) -> list[tuple[str, dt.date, str]]:
     if not data_dir.is_dir():
         return []
-    out = _git(data_dir, "log", f"-{limit}", "--format=%H%x09%cs%x09%s", "--", ".")
+    out = _git(data_dir, "log", f"-{limit}", "--format=%H%x09%ct%x09%s", "--", ".")
     commits = []
     for line in out.splitlines():
-        sha, date, subject = line.split("\t", 2)
-        commits.append((sha, dt.date.fromisoformat(date), subject))
+        sha, epoch, subject = line.split("\t", 2)
+        commits.append((sha, day_of(int(epoch), time_zone), subject))
     return commits
 
 

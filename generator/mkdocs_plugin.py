@@ -3,6 +3,11 @@
 All logic lives in :mod:`generator.site` (and the stages behind it); this module only runs
 the core once per build, reports its errors so ``mkdocs build`` exits 1, watches the data
 and config for ``mkdocs serve``, and hands the pages and downloads to mkdocs as virtual files.
+
+It also dates the build: from ``on_config`` to the end of the build (``on_post_build`` or
+``on_build_error``) ``SOURCE_DATE_EPOCH`` holds the data's day (:mod:`generator.dates`), so
+plain ``mkdocs build``/``serve`` and ``thidua build`` write the same sitemap dates and gzip
+header, whatever the day of the build.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import allowlist, csp, mkdocs_extras
+from .dates import BuilderClock, builder_epoch
 from .render import site_extra
 from .site import SiteBundle, make_bundle
 
@@ -43,8 +49,10 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.bundle: SiteBundle | None = None
         # Set by `thidua build`, which has already run the core: no second pass over the data.
         self.prebuilt: SiteBundle | None = None
+        self.clock = BuilderClock()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.clock.restore()  # a previous build's date is never this build's data date
         root = Path(config.config_file_path or ".").resolve().parent
         config_path = root / str(self.config["config"])
         data = self.config["data"]
@@ -66,9 +74,11 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 "%d cảnh báo trong dữ liệu (không chặn việc xây dựng); xem: thidua validate",
                 len(bundle.issues),
             )
+        updated = bundle.view.updated if bundle.view is not None else None
         if bundle.view is not None:
-            config.extra["thidua"] = site_extra(bundle.view.config, bundle.view.updated)
+            config.extra["thidua"] = site_extra(bundle.view.config, updated)
         self.bundle = bundle
+        self.clock.set(builder_epoch(updated))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -94,7 +104,14 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(-50)  # after Material's search plugin (0), before its offline plugin (-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.clock.restore()
         mkdocs_extras.fold_search_index(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.clock.restore()
+
+    def on_shutdown(self) -> None:
+        self.clock.restore()
 
     # `mkdocs serve` injects an inline live-reload script that differs on every request: no
     # hash can allow it, so the local preview goes without the policy (builds always have it).

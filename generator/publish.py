@@ -7,8 +7,8 @@ previous site is left exactly as it was. The new site replaces the old one in on
 never a missing or half-written folder.
 
 Reproducible: mkdocs dates (sitemap ``lastmod``, the gzip header of ``sitemap.xml.gz``)
-follow ``SOURCE_DATE_EPOCH``, which is set for the build to the data's last change
-(:func:`generator.site.data_epoch`) — or 0 when unknown — never to the clock.
+follow the data's day, set for the build by the ``thidua`` plugin exactly as in a plain
+``mkdocs build`` (:class:`generator.dates.BuilderClock`), never the clock.
 """
 
 from __future__ import annotations
@@ -40,8 +40,7 @@ def build_site(bundle: SiteBundle, mkdocs_yml: Path, out: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
         staging.chmod(0o755)  # mkdtemp makes it private; the published folder is public
-        with _source_date_epoch(bundle.epoch):
-            _mkdocs_build(bundle, mkdocs_yml, staging)
+        _mkdocs_build(bundle, mkdocs_yml, staging)
         check_built_site(staging)
         _swap_in(staging, out)
     finally:
@@ -97,20 +96,6 @@ def check_built_site(root: Path) -> None:
     ]
     if missing:
         raise BuildFailed("trang thiếu Content-Security-Policy: " + ", ".join(missing))
-
-
-@contextlib.contextmanager
-def _source_date_epoch(epoch: int | None):  # type: ignore[no-untyped-def]
-    """SOURCE_DATE_EPOCH for the duration of the build (restored afterwards)."""
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch if epoch is not None else 0)
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 @contextlib.contextmanager

@@ -2,19 +2,18 @@
 
 The mkdocs plugin and the CLI both call :func:`make_bundle`; nothing here imports mkdocs.
 
-Dates never come from the clock: the "last data update" is ``SOURCE_DATE_EPOCH`` when set,
-else the date of the last git commit touching the data folder, else unknown (the pages say
-"chưa rõ"); :func:`data_epoch` gives the same instant to the builder (sitemap dates).
+Dates never come from the clock: the "last data update" is the day, in the campaign's time
+zone, of ``SOURCE_DATE_EPOCH`` when set, else of the last git commit touching the data folder,
+else unknown (the pages say "chưa rõ"); see :mod:`generator.dates`, which also gives the
+builder the same day (sitemap dates).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import data_epoch, local_day
 from .export import export_open_data
 from .history import History, publication_history
 from .issues import Issue
@@ -56,55 +55,14 @@ def make_bundle(
     bundle = SiteBundle(result)
     if not result.ok or result.config is None or result.data_dir is None:
         return bundle
+    zone = result.config.campaign.time_zone
     bundle.epoch = data_epoch(result.data_dir)
-    updated = data_updated(result.data_dir)
+    updated = local_day(bundle.epoch, zone)
     bundle.view = build_views(result.config, result.dataset, result.outcomes, updated)
     bundle.files = export_open_data(bundle.view)
     bundle.pages = render_pages(bundle.view, bundle.files)
     bundle.files.update(site_files(bundle.view))  # charts (SVG), vendored scripts
     if with_history:
-        bundle.history = publication_history(config_path.resolve(), result.data_dir)
+        bundle.history = publication_history(config_path.resolve(), result.data_dir, zone)
     bundle.pages[HISTORY_PAGE] = render_history_page(bundle.view, bundle.history, bundle.files)
     return bundle
-
-
-def _source_date_epoch() -> int | None:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(epoch) if epoch.isdigit() else None
-
-
-def _git_last(data_dir: Path, fmt: str) -> str:
-    try:
-        return subprocess.run(
-            ["git", "log", "-1", f"--format={fmt}", "--", "."],
-            cwd=data_dir,
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return ""
-
-
-def data_epoch(data_dir: Path) -> int | None:
-    """Instant of the data's last change: SOURCE_DATE_EPOCH, else the last git commit
-    touching the data folder (committer time), else None."""
-    epoch = _source_date_epoch()
-    if epoch is not None:
-        return epoch
-    out = _git_last(data_dir, "%ct")
-    return int(out) if out.isdigit() else None
-
-
-def data_updated(data_dir: Path) -> dt.date | None:
-    """Date of the data's last change: SOURCE_DATE_EPOCH (UTC), else the committer's date of
-    the last git commit touching the data folder (in the committer's time zone)."""
-    epoch = _source_date_epoch()
-    if epoch is not None:
-        return dt.datetime.fromtimestamp(epoch, dt.UTC).date()
-    out = _git_last(data_dir, "%cs")
-    try:
-        return dt.date.fromisoformat(out) if out else None
-    except ValueError:
-        return None
