@@ -4,7 +4,7 @@ All logic lives in :mod:`generator.site` (and the stages behind it); this module
 the core once per build, reports its errors so ``mkdocs build`` exits 1, watches the data
 and config for ``mkdocs serve``, and hands the pages and downloads to mkdocs as virtual files.
 
-It also dates the build: from ``on_config`` to the end of the build (``on_post_build`` or
+It also dates the build: from ``on_pre_build`` to the end of the build (``on_post_build`` or
 ``on_build_error``) ``SOURCE_DATE_EPOCH`` holds the data's day (:mod:`generator.dates`), so
 plain ``mkdocs build``/``serve`` and ``thidua build`` write the same sitemap dates and gzip
 header, whatever the day of the build.
@@ -74,12 +74,15 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 "%d cảnh báo trong dữ liệu (không chặn việc xây dựng); xem: thidua validate",
                 len(bundle.issues),
             )
-        updated = bundle.view.updated if bundle.view is not None else None
         if bundle.view is not None:
-            config.extra["thidua"] = site_extra(bundle.view.config, updated)
+            config.extra["thidua"] = site_extra(bundle.view.config, bundle.view.updated)
         self.bundle = bundle
-        self.clock.set(builder_epoch(updated))
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Date the build (only a build that runs: its end always restores the clock)."""
+        view = self.bundle.view if self.bundle is not None else None
+        self.clock.set(builder_epoch(view.updated if view is not None else None))
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.bundle is None:
