@@ -26,7 +26,7 @@ from pydantic import (
 from .dates import DEFAULT_TIME_ZONE
 from .issues import Issue
 from .rules import AllOfRule, InitiativesRule, NoDisciplineRule, Predicate, TasksOnTimeRule
-from .schema import NOMINEES, SUBMISSION
+from .schema import COUNCIL, NOMINEES, PROPOSALS, SUBMISSION
 
 
 def _parse_date(value: Any) -> Any:
@@ -210,9 +210,46 @@ class Ranking(_Strict):
 
 class Award(_Strict):
     id: str = Field(description="Identifier of the award form.")
-    name: str = Field(description="Name of the award form.")
+    name: str = Field(
+        description="Name of the award form: one the spreadsheets can write (schema.PROPOSALS)."
+    )
     issuer: str = Field(description="Who grants it.")
-    proposal: bool = Field(False, description="True when the office only proposes it to the city.")
+    proposal: bool = Field(
+        False,
+        description="True when the office only proposes it to the city: exactly for the form "
+        "the Council file writes as 'Đề nghị <name>'.",
+    )
+    deadline: str = Field(
+        "",
+        description="Only with proposal: true. Id of the deadline by which the Council sends "
+        "these proposals on to the issuer; a later 'Ngày gửi thành phố' in the Council file is "
+        "a council-late warning. Empty: sending dates are not checked.",
+    )
+
+    @model_validator(mode="after")
+    def _known_form(self) -> Award:
+        """The data contract fixes the forms (SPEC §3): 'Hình thức đề nghị' is one of
+        PROPOSALS, and the Council file writes a proposal as 'Đề nghị <name>'."""
+        if self.name not in PROPOSALS:
+            raise ValueError(
+                f"name '{self.name}' is not a form the spreadsheets can write "
+                f"({', '.join(PROPOSALS)})"
+            )
+        proposed = f"Đề nghị {self.name}" in COUNCIL.column("form").choices
+        if self.proposal != proposed:
+            raise ValueError(
+                f"proposal must be {str(proposed).lower()} for '{self.name}': the Council file "
+                + (
+                    f"records it as a proposal ('Đề nghị {self.name}')"
+                    if proposed
+                    else "records it as a decision"
+                )
+            )
+        if self.deadline and not self.proposal:
+            raise ValueError(
+                "deadline applies to an award the office only proposes (proposal: true)"
+            )
+        return self
 
 
 class Config(_Strict):
@@ -229,20 +266,28 @@ class Config(_Strict):
     ranking: Ranking = Field(description="Ranking keys.")
     awards: list[Award] = Field(description="Award forms.")
 
-    @model_validator(mode="after")
-    def _deadline_refs(self) -> Config:
-        known = {d.id for d in self.deadlines}
-        refs = [self.dossier.deadline] + [
-            getattr(c.predicate, "recognised_by", "")
-            for c in self.criteria.collective + self.criteria.individual
-        ]
-        unknown = sorted({r for r in refs if r and r not in known})
-        if unknown:
-            raise ValueError(f"unknown deadline id(s): {', '.join(unknown)}")
-        return self
+    def deadline_references(self) -> list[tuple[str, str]]:
+        """Every key that names a deadline, with the id it names: (dotted key, id)."""
+        refs = [("dossier.deadline", self.dossier.deadline)]
+        for part in ("collective", "individual"):
+            for n, c in enumerate(getattr(self.criteria, part)):
+                refs += _predicate_deadlines(c.predicate, f"criteria.{part}.{n}.predicate")
+        refs += [(f"awards.{n}.deadline", a.deadline) for n, a in enumerate(self.awards)]
+        return [(key, ref) for key, ref in refs if ref]
 
     def deadline(self, deadline_id: str) -> dt.date:
         return next(d.date for d in self.deadlines if d.id == deadline_id)
+
+    def proposed_award(self, form: str) -> Award | None:
+        """The award a Council proposal's form names ('Đề nghị Bằng khen': the award named
+        'Bằng khen', ``proposal: true``), or None when ``form`` is not a proposal."""
+        return next((a for a in self.awards if a.proposal and form == f"Đề nghị {a.name}"), None)
+
+    def proposal_deadline(self, form: str) -> dt.date | None:
+        """The deadline for sending on a Council proposal whose form is ``form``, or None
+        when it is no proposal or its award names no ``deadline``."""
+        award = self.proposed_award(form)
+        return self.deadline(award.deadline) if award is not None and award.deadline else None
 
     @property
     def dossier_deadline(self) -> dt.date:
@@ -260,6 +305,18 @@ class Config(_Strict):
         return form.startswith("Đề nghị ") or (award is not None and award.proposal)
 
 
+def _predicate_deadlines(rule: object, key: str) -> list[tuple[str, str]]:
+    if isinstance(rule, AllOfRule):
+        return [
+            ref
+            for n, part in enumerate(rule.parts)
+            for ref in _predicate_deadlines(part, f"{key}.parts.{n}")
+        ]
+    if isinstance(rule, InitiativesRule):
+        return [(f"{key}.recognised_by", rule.recognised_by)]
+    return []
+
+
 def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
     """Read and validate a campaign file; every problem names the file and the key."""
     try:
@@ -267,9 +324,16 @@ def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
     except (OSError, yaml.YAMLError) as exc:
         return None, [_config_issue(path, "", f"cannot read YAML: {exc}")]
     try:
-        return Config.model_validate(raw), []
+        config = Config.model_validate(raw)
     except ValidationError as exc:
         return None, [_config_issue(path, _dotted(e["loc"]), e["msg"]) for e in exc.errors()]
+    known = [d.id for d in config.deadlines]
+    unknown = [
+        _config_issue(path, key, f"no deadline has id '{ref}' (deadlines: {', '.join(known)})")
+        for key, ref in config.deadline_references()
+        if ref not in known
+    ]
+    return (None, unknown) if unknown else (config, [])
 
 
 def _predicate_types() -> frozenset[str]:

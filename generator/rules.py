@@ -77,7 +77,12 @@ class TasksOnTimeRule(_Rule):
     """Every assigned task was done on time, and at least ``min_assigned`` were assigned."""
 
     type: Literal["all_tasks_on_time"]
-    min_assigned: int = Field(1, ge=0, description="Least number of assigned tasks.")
+    min_assigned: int = Field(
+        1,
+        ge=1,
+        description="Least number of assigned tasks, 1 or more (with no task assigned, no "
+        "task was done on time: 0 would let '0/0' count as all on time, so it is refused).",
+    )
 
     def describe(self) -> str:
         return (
@@ -88,7 +93,7 @@ class TasksOnTimeRule(_Rule):
     def test(self, subject: Subject, facts: Facts) -> Verdict:
         assigned = getattr(subject, "tasks_assigned", None) or 0
         on_time = getattr(subject, "tasks_on_time", None) or 0
-        met = assigned >= max(self.min_assigned, 1) and on_time == assigned
+        met = assigned >= self.min_assigned and on_time == assigned
         reason = f"Đúng hạn {on_time}/{assigned} nhiệm vụ được giao"
         return Verdict(met, reason, (subject.loc,))
 

@@ -659,22 +659,18 @@ def _decision_valid(
             "Unit has no collective proposal to attach this decision to.",
             "unit",
         )
-    if d.form == "Đề nghị Bằng khen":
+    if ctx.config.proposed_award(d.form) is not None:  # a proposal needs the Council's minutes
         missing = [k for k in ("minutes_no", "meeting_date") if getattr(d, k) is None]
         for key in missing:
             reject(
                 "value-missing",
-                f"Đề nghị Bằng khen phải có “{COUNCIL.column(key).header}”.",
-                f"A Bằng khen proposal needs '{COUNCIL.column(key).header}'.",
+                f"{d.form} phải có “{COUNCIL.column(key).header}”.",
+                f"A proposal ('{d.form}') needs '{COUNCIL.column(key).header}'.",
                 key,
             )
         if missing:
             return False
-        limit = (
-            ctx.config.deadline("council-to-city")
-            if any(x.id == "council-to-city" for x in ctx.config.deadlines)
-            else None
-        )
+        limit = ctx.config.proposal_deadline(d.form)  # awards[].deadline, if configured
         if limit and d.sent_to_city and d.sent_to_city > limit:
             ctx.reject(
                 table,
