@@ -298,12 +298,6 @@ class Config(_Strict):
         name = form.removeprefix("Đề nghị ").strip()
         return next((a for a in self.awards if a.name == name), None)
 
-    def is_proposal(self, form: str) -> bool:
-        """True when ``form`` is a proposal to a higher level, not a decision taken: its award
-        is declared ``proposal: true``, or the form itself says "Đề nghị …"."""
-        award = self.award_of(form)
-        return form.startswith("Đề nghị ") or (award is not None and award.proposal)
-
 
 def _predicate_deadlines(rule: object, key: str) -> list[tuple[str, str]]:
     if isinstance(rule, AllOfRule):

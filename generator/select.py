@@ -103,7 +103,7 @@ def _apply_council(
         if outcome is None:
             continue
         outcome.council = decision
-        outcome.council_proposal = config.is_proposal(decision.form)
+        outcome.council_proposal = config.proposed_award(decision.form) is not None
         outcome.status = Status.PROPOSED if outcome.council_proposal else Status.AWARDED
         decided.add(_group_of(config, outcome))
         if outcome.council_differs:
