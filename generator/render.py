@@ -346,6 +346,21 @@ class DictTable:
     fields: tuple[DictField, ...]
 
 
+@dataclass(frozen=True)
+class ProgressRow:
+    """A department on /tien-do/: its file, whether it came late, what is missing for whom."""
+
+    unit: UnitView
+    anchor: str
+    late: bool
+    missing: tuple[tuple[str, tuple[str, ...]], ...]  # (document, who lacks it)
+
+
+# /tien-do/: problems first.
+PROGRESS_ORDER = {"missing": 0, "incomplete": 1, "late": 2}
+DEPARTMENT_WHO = "phòng, bộ phận"
+
+
 class _Site:
     """Shared state of one rendering: unit paths, sensitive criteria, update date."""
 
@@ -689,9 +704,7 @@ def render_pages(view: SiteView, downloads: Mapping[str, bytes] | None = None) -
     renderers: dict[str, Callable[[str, str], str]] = {
         "index.md": lambda p, t: _home(site, p, cfg.campaign.name, site_charts),
         "tieu-chi/index.md": lambda p, t: _criteria(site, p, t),
-        "tien-do/index.md": lambda p, t: site.render(
-            p, "progress.html", t, timeline=_timeline(cfg)
-        ),
+        "tien-do/index.md": lambda p, t: _progress(site, p, t),
         "ket-qua/tap-the/index.md": lambda p, t: site.render(p, "collectives.html", t),
         "ket-qua/ca-nhan/index.md": lambda p, t: site.render(
             p, "individuals.html", t, groups=_people_groups(site, view.people)
@@ -790,6 +803,62 @@ def _criteria(site: _Site, page: str, title: str) -> str:
         statuses=[(s.value, s.label, STATUS_HELP[s]) for s in Status],
         timeline=_timeline(cfg),
         period_note=_period_note(cfg),
+    )
+
+
+def _missing_documents(
+    unit: UnitView, department_items: frozenset[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each missing document of a department's file with who lacks it (the department, its
+    collective, named nominees), in the order they first appear."""
+    who: dict[str, list[str]] = {}
+    subjects = [("tập thể", unit.collective.dossier)] if unit.collective else []
+    subjects += [(p.name, p.dossier) for p in unit.people]
+    for name, dossier in subjects:
+        for item in dossier.missing:
+            holder = DEPARTMENT_WHO if item in department_items else name
+            names = who.setdefault(item, [])
+            if holder not in names:
+                names.append(holder)
+    return tuple((item, tuple(names)) for item, names in who.items())
+
+
+def progress_rows(site: _Site) -> list[ProgressRow]:
+    """Departments for /tien-do/: missing files first, then incomplete, late, the rest."""
+    cfg = site.config
+    department = frozenset([i.label for i in cfg.dossier.department] + ["Ngày gửi hồ sơ"])
+    rows = [
+        ProgressRow(
+            u,
+            f"td-{site.unit_slugs[u.code]}",
+            u.sent_date is not None and u.sent_date > cfg.dossier_deadline,
+            _missing_documents(u, department) if u.submission != "missing" else (),
+        )
+        for u in site.view.units
+    ]
+    order = {u.code: n for n, u in enumerate(site.view.units)}
+    return sorted(
+        rows, key=lambda r: (PROGRESS_ORDER.get(r.unit.submission, 9), order[r.unit.code])
+    )
+
+
+def _progress(site: _Site, page: str, title: str) -> str:
+    rows = progress_rows(site)
+    summary = [
+        ("missing", "Chưa nộp", [r for r in rows if r.unit.submission == "missing"]),
+        ("late", "Nộp trễ hạn", [r for r in rows if r.late]),
+        ("incomplete", "Hồ sơ chưa đầy đủ", [r for r in rows if r.missing]),
+        ("on-time", "Đầy đủ, đúng hạn", [r for r in rows if r.unit.submission == "on-time"]),
+    ]
+    submitted = sum(1 for r in rows if r.unit.submission != "missing")
+    return site.render(
+        page,
+        "progress.html",
+        title,
+        timeline=_timeline(site.config),
+        rows=rows,
+        summary=summary,
+        submitted=submitted,
     )
 
 
