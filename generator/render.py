@@ -557,7 +557,31 @@ def _award_of(form: str, awards: list[Award]) -> Award | None:
     return next((a for a in awards if a.name == name), None)
 
 
-def _timeline(config: Config) -> list[tuple[dt.date, str, str]]:
+# The note on the end of the period (the plan's 31/11/2019) is shown once, on /tieu-chi/;
+# other pages link to it.
+PERIOD_NOTE_PAGE = "tieu-chi/"
+PERIOD_NOTE_ANCHOR = "ngay-ket-thuc"
+
+
+def _period_link(config: Config, page: str) -> Markup | str:
+    """A link to the period note on /tieu-chi/ ('' when there is no note)."""
+    if not _period_note(config):
+        return ""
+    href = relative_url(page, f"{PERIOD_NOTE_PAGE}#{PERIOD_NOTE_ANCHOR}")
+    text = f"Vì sao là ngày {fmt_date(config.period.end)}?"
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def _timeline(config: Config, page: str | None = None) -> list[tuple[dt.date, str, str]]:
+    """The plan's dates in order. On ``page`` (other than /tieu-chi/) the period note is a
+    link to /tieu-chi/; without ``page`` it is the note itself, with its anchor."""
+    if page is None:
+        note = _period_note(config)
+        period_note: str = (
+            Markup('<span id="{}">{}</span>').format(PERIOD_NOTE_ANCHOR, note) if note else ""
+        )
+    else:
+        period_note = _period_link(config, page)
     events = [
         (
             config.campaign.document_date,
@@ -568,7 +592,7 @@ def _timeline(config: Config) -> list[tuple[dt.date, str, str]]:
         (
             config.period.end,
             "Kết thúc thời gian thi đua",
-            _period_note(config),
+            period_note,
         ),
     ]
     for d in config.deadlines:
@@ -767,8 +791,8 @@ def _home(site: _Site, page: str, title: str, site_charts: Mapping[str, Chart]) 
         title,
         figures=figures,
         counts=counts,
-        period_note=_period_note(site.config),
-        timeline=_timeline(site.config),
+        period_note=_period_link(site.config, page),
+        timeline=_timeline(site.config, page),
         countdown=countdown(site.config, view.updated),
         home_charts=[site_charts["funnel"], site_charts["units"]],
     )
@@ -855,7 +879,7 @@ def _progress(site: _Site, page: str, title: str) -> str:
         page,
         "progress.html",
         title,
-        timeline=_timeline(site.config),
+        timeline=_timeline(site.config, page),
         rows=rows,
         summary=summary,
         submitted=submitted,
