@@ -102,7 +102,7 @@ COUNCIL_RULE = (
     "trên khen thưởng; “Hội đồng không đề nghị khen thưởng” cho tập thể, cá nhân trong chỉ tiêu "
     "hoặc đồng hạng mà Hội đồng không chọn, trong nhóm xét chỉ tiêu Hội đồng đã có kết quả. Nhóm "
     "Hội đồng chưa có kết quả giữ trạng thái dự kiến. Kết quả xét theo tiêu chí luôn được ghi bên "
-    "cạnh; quyết định khác kết quả xét theo tiêu chí được đánh dấu."
+    "cạnh; quyết định khác kết quả xét theo tiêu chí được ghi rõ là khác."
 )
 
 # Download file name → (description, format)
@@ -369,6 +369,21 @@ class DictTable:
     fields: tuple[DictField, ...]
 
 
+@dataclass(frozen=True)
+class ProgressRow:
+    """A department on /tien-do/: its file, whether it came late, what is missing for whom."""
+
+    unit: UnitView
+    anchor: str
+    late: bool
+    missing: tuple[tuple[str, tuple[str, ...]], ...]  # (document, who lacks it)
+
+
+# /tien-do/: problems first.
+PROGRESS_ORDER = {"missing": 0, "incomplete": 1, "late": 2}
+DEPARTMENT_WHO = "phòng, bộ phận"
+
+
 class _Site:
     """Shared state of one rendering: unit paths, sensitive criteria, update date."""
 
@@ -614,7 +629,31 @@ def _award_title(award: Award, proposed: bool) -> str:
     return f"{prefix}{award.name} của {award.issuer}"
 
 
-def _timeline(config: Config) -> list[tuple[dt.date, str, str]]:
+# The note on the end of the period (the plan's 31/11/2019) is shown once, on /tieu-chi/;
+# other pages link to it.
+PERIOD_NOTE_PAGE = "tieu-chi/"
+PERIOD_NOTE_ANCHOR = "ngay-ket-thuc"
+
+
+def _period_link(config: Config, page: str) -> Markup | str:
+    """A link to the period note on /tieu-chi/ ('' when there is no note)."""
+    if not _period_note(config):
+        return ""
+    href = relative_url(page, f"{PERIOD_NOTE_PAGE}#{PERIOD_NOTE_ANCHOR}")
+    text = f"Vì sao là ngày {fmt_date(config.period.end)}?"
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def _timeline(config: Config, page: str | None = None) -> list[tuple[dt.date, str, str]]:
+    """The plan's dates in order. On ``page`` (other than /tieu-chi/) the period note is a
+    link to /tieu-chi/; without ``page`` it is the note itself, with its anchor."""
+    if page is None:
+        note = _period_note(config)
+        period_note: str = (
+            Markup('<span id="{}">{}</span>').format(PERIOD_NOTE_ANCHOR, note) if note else ""
+        )
+    else:
+        period_note = _period_link(config, page)
     events = [
         (
             config.campaign.document_date,
@@ -625,7 +664,7 @@ def _timeline(config: Config) -> list[tuple[dt.date, str, str]]:
         (
             config.period.end,
             "Kết thúc thời gian thi đua",
-            _period_note(config),
+            period_note,
         ),
     ]
     for d in config.deadlines:
@@ -761,9 +800,7 @@ def render_pages(view: SiteView, downloads: Mapping[str, bytes] | None = None) -
     renderers: dict[str, Callable[[str, str], str]] = {
         "index.md": lambda p, t: _home(site, p, cfg.campaign.name, site_charts),
         "tieu-chi/index.md": lambda p, t: _criteria(site, p, t),
-        "tien-do/index.md": lambda p, t: site.render(
-            p, "progress.html", t, timeline=_timeline(cfg)
-        ),
+        "tien-do/index.md": lambda p, t: _progress(site, p, t),
         "ket-qua/tap-the/index.md": lambda p, t: site.render(p, "collectives.html", t),
         "ket-qua/ca-nhan/index.md": lambda p, t: site.render(
             p, "individuals.html", t, groups=_people_groups(site, view.people)
@@ -826,8 +863,8 @@ def _home(site: _Site, page: str, title: str, site_charts: Mapping[str, Chart]) 
         title,
         figures=figures,
         counts=counts,
-        period_note=_period_note(site.config),
-        timeline=_timeline(site.config),
+        period_note=_period_link(site.config, page),
+        timeline=_timeline(site.config, page),
         countdown=countdown(site.config, view.updated),
         home_charts=[site_charts["funnel"], site_charts["units"]],
     )
@@ -863,6 +900,62 @@ def _criteria(site: _Site, page: str, title: str) -> str:
         council_rule=COUNCIL_RULE,
         timeline=_timeline(cfg),
         period_note=_period_note(cfg),
+    )
+
+
+def _missing_documents(
+    unit: UnitView, department_items: frozenset[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each missing document of a department's file with who lacks it (the department, its
+    collective, named nominees), in the order they first appear."""
+    who: dict[str, list[str]] = {}
+    subjects = [("tập thể", unit.collective.dossier)] if unit.collective else []
+    subjects += [(p.name, p.dossier) for p in unit.people]
+    for name, dossier in subjects:
+        for item in dossier.missing:
+            holder = DEPARTMENT_WHO if item in department_items else name
+            names = who.setdefault(item, [])
+            if holder not in names:
+                names.append(holder)
+    return tuple((item, tuple(names)) for item, names in who.items())
+
+
+def progress_rows(site: _Site) -> list[ProgressRow]:
+    """Departments for /tien-do/: missing files first, then incomplete, late, the rest."""
+    cfg = site.config
+    department = frozenset([i.label for i in cfg.dossier.department] + ["Ngày gửi hồ sơ"])
+    rows = [
+        ProgressRow(
+            u,
+            f"td-{site.unit_slugs[u.code]}",
+            u.sent_date is not None and u.sent_date > cfg.dossier_deadline,
+            _missing_documents(u, department) if u.submission != "missing" else (),
+        )
+        for u in site.view.units
+    ]
+    order = {u.code: n for n, u in enumerate(site.view.units)}
+    return sorted(
+        rows, key=lambda r: (PROGRESS_ORDER.get(r.unit.submission, 9), order[r.unit.code])
+    )
+
+
+def _progress(site: _Site, page: str, title: str) -> str:
+    rows = progress_rows(site)
+    summary = [
+        ("missing", "Chưa nộp", [r for r in rows if r.unit.submission == "missing"]),
+        ("late", "Nộp trễ hạn", [r for r in rows if r.late]),
+        ("incomplete", "Hồ sơ chưa đầy đủ", [r for r in rows if r.missing]),
+        ("on-time", "Đầy đủ, đúng hạn", [r for r in rows if r.unit.submission == "on-time"]),
+    ]
+    submitted = sum(1 for r in rows if r.unit.submission != "missing")
+    return site.render(
+        page,
+        "progress.html",
+        title,
+        timeline=_timeline(site.config, page),
+        rows=rows,
+        summary=summary,
+        submitted=submitted,
     )
 
 

@@ -332,23 +332,30 @@ def _unit(
     initiatives: tuple[InitiativeView, ...],
 ) -> UnitView:
     sub = data.submissions.get(u.code)
-    state = _submission_state(sub, deadline)
+    collective = next((c for c in collectives if c.unit_code == u.code), None)
+    members = tuple(p for p in people if p.unit_code == u.code)
+    dossiers = [p.dossier for p in members] + ([collective.dossier] if collective else [])
+    state = _submission_state(sub, deadline, any(d.missing for d in dossiers))
     label = SUBMISSION_LABELS.get(state, "Không đề nghị khen thưởng tập thể")
+    if state == "incomplete" and sub and sub.sent_date and sub.sent_date > deadline:
+        label = "Đã nộp trễ hạn, hồ sơ chưa đầy đủ"
     return UnitView(
         u.code, u.name, u.kind or "", slug(u.code), state, label,
         sub.sent_date if sub else None,
         _doc(sub.to_trinh_no, sub.to_trinh_date) if sub else "",
         _doc(sub.bien_ban_no, sub.meeting_date) if sub else "",
-        next((c for c in collectives if c.unit_code == u.code), None),
-        tuple(p for p in people if p.unit_code == u.code),
+        collective,
+        members,
         tuple(i for i in initiatives if i.unit_code == u.code),
     )  # fmt: skip
 
 
-def _submission_state(sub: Submission | None, deadline: dt.date) -> str:
+def _submission_state(sub: Submission | None, deadline: dt.date, documents_missing: bool) -> str:
+    """A department's file: missing, incomplete (a department document, or a document of its
+    collective or of one of its nominees, is missing), late or on time."""
     if sub is None:
         return "missing"
-    if not (
+    if documents_missing or not (
         sub.to_trinh_no
         and sub.bien_ban_no
         and sub.sent_date

@@ -16,6 +16,9 @@
  * Worker.postMessage (mkdocs-material 9.x, integrations/search/worker/message). The
  * wrapper below folds that one kind of message and passes everything else untouched;
  * the browser tests (tests/browser/) check it end to end after any Material upgrade.
+ *
+ * A query that only finds near names ("nguyen van anh" → "Nguyễn Văn An") gets a note
+ * saying that no result matches it exactly.
  */
 (function () {
   "use strict";
@@ -45,6 +48,63 @@
     }).join(" ");
   }
   window.thiduaQuery = query;
+
+  // Near matches: "nguyen van anh" also lists "Nguyễn Văn An" (every word is completed).
+  // When no result holds the typed words as written (diacritics aside), a note above the
+  // results says so, so that a reader does not take another person's result for theirs.
+  var NOTE = "thidua-search-note";
+
+  function holdsPhrase(text, phrase) {
+    var padded = " " + text.replace(/[^0-9a-z]+/g, " ") + " ";
+    return padded.indexOf(" " + phrase + " ") !== -1;
+  }
+
+  function checkResults() {
+    var input = document.querySelector("input.md-search__input");
+    var result = document.querySelector(".md-search-result");
+    if (!input || !result) {
+      return;
+    }
+    var phrase = fold(input.value).replace(/[^0-9a-z]+/g, " ").trim();
+    var items = result.querySelectorAll(".md-search-result__item");
+    var note = result.querySelector("." + NOTE);
+    var exact = !phrase || SYNTAX.test(input.value) || !items.length;
+    for (var i = 0; !exact && i < items.length; i++) {
+      exact = holdsPhrase(fold(items[i].textContent), phrase);
+    }
+    if (exact) {
+      if (note) {
+        note.remove();
+      }
+      return;
+    }
+    if (!note) {
+      note = document.createElement("p");
+      note.className = NOTE;
+      note.setAttribute("role", "status");
+      var meta = result.querySelector(".md-search-result__meta");
+      result.insertBefore(note, meta ? meta.nextSibling : result.firstChild);
+    }
+    note.textContent = "Không có kết quả trùng khớp với “" + input.value.trim() +
+      "”. Các kết quả dưới đây chỉ gần giống: kiểm tra kỹ họ tên trước khi xem.";
+  }
+
+  function watchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    var input = document.querySelector("input.md-search__input");
+    if (!list || typeof MutationObserver !== "function") {
+      return;
+    }
+    new MutationObserver(checkResults).observe(list, { childList: true, subtree: true });
+    if (input) {
+      input.addEventListener("input", checkResults);
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watchResults);
+  } else {
+    watchResults();
+  }
 
   var Native = window.Worker;
   if (typeof Native !== "function") {

@@ -10,7 +10,10 @@
  *   not appear at the start of a word, ignoring case and diacritics ("dang thi" matches
  *   "Đặng Thị Thùy Dung", "thu ha" matches "Nguyễn Thị Thu Hà" but not "Thuận, Hạnh");
  *   sections left without a row are hidden too, and a live status says how many rows are
- *   shown.
+ *   shown. With no row left, the page's .thidua-filter__none note (where else to look) is
+ *   shown. A "Xóa" button empties the box; ?q=… in the address fills it (the home page's
+ *   name look-up leads here when scripts are off).
+ * - Name look-up (home page): the form opens the site search with the typed name.
  */
 (function () {
   "use strict";
@@ -85,12 +88,26 @@
     input.className = "thidua-filter__input";
     input.setAttribute("autocomplete", "off");
     input.setAttribute("spellcheck", "false");
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "thidua-filter__clear";
+    clear.textContent = "Xóa";
+    clear.setAttribute("aria-label", "Xóa nội dung lọc");
+    var row = document.createElement("div");
+    row.className = "thidua-filter__row";
+    row.appendChild(input);
+    row.appendChild(clear);
     var status = document.createElement("p");
     status.className = "thidua-filter__status";
     status.setAttribute("role", "status");
+    var none = box.querySelector(".thidua-filter__none");
     box.appendChild(label);
-    box.appendChild(input);
+    box.appendChild(row);
     box.appendChild(status);
+    if (none) {
+      box.appendChild(none);
+    }
+    var asked = none ? none.querySelector(".thidua-filter__query") : null;
 
     function update() {
       var words = fold(input.value).split(/\s+/).filter(Boolean);
@@ -117,9 +134,48 @@
       status.textContent = words.length
         ? "Đang hiển thị " + shown + " trên " + rows.length + " dòng."
         : "Có " + rows.length + " dòng.";
+      if (none) {
+        none.hidden = !(words.length && shown === 0);
+        if (asked) {
+          asked.textContent = input.value.trim();
+        }
+      }
     }
     input.addEventListener("input", update);
+    clear.addEventListener("click", function () {
+      input.value = "";
+      update();
+      input.focus();
+    });
+    var given = new URLSearchParams(window.location.search).get("q");
+    if (given) {
+      input.value = given;
+    }
     update();
+  }
+
+  // The home page's name look-up: open Material's search with the name. Without Material's
+  // search (or without scripts) the form goes to the results page, whose filter reads ?q=.
+  function setupLookup(form) {
+    if (form.hasAttribute("data-ready")) {
+      return;
+    }
+    form.setAttribute("data-ready", "");
+    form.addEventListener("submit", function (event) {
+      var toggle = document.getElementById("__search");
+      var query = document.querySelector("input.md-search__input");
+      var name = form.querySelector("input").value.trim();
+      if (!toggle || !query || !name) {
+        return;
+      }
+      event.preventDefault();
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+      query.value = name;
+      query.focus();
+      query.dispatchEvent(new Event("input"));
+      query.dispatchEvent(new KeyboardEvent("keyup", { key: "End" }));
+    });
   }
 
   function setup() {
@@ -127,6 +183,10 @@
     var boxes = document.querySelectorAll("[data-thidua-filter]");
     for (var i = 0; i < boxes.length; i++) {
       setupFilter(boxes[i]);
+    }
+    var forms = document.querySelectorAll("form[data-thidua-lookup]");
+    for (var k = 0; k < forms.length; k++) {
+      setupLookup(forms[k]);
     }
   }
 
