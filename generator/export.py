@@ -68,7 +68,7 @@ _COUNCIL = (
     Field("so_quyet_dinh", "string", "Số quyết định", "Số quyết định khen thưởng (nếu có)"),
     Field("ngay_quyet_dinh", "date", "Ngày quyết định", "Ngày quyết định khen thưởng (nếu có)"),
     Field(
-        "so_van_ban_de_nghi",
+        "so_de_nghi",
         "string",
         "Số văn bản đề nghị",
         "Số văn bản (tờ trình) đề nghị cấp trên khen thưởng; chưa phải quyết định",
@@ -177,7 +177,7 @@ def _council_record(c: CouncilView | None) -> Record:
         "ket_qua_hoi_dong": ("de-nghi" if proposal else "quyet-dinh") if c else "",
         "so_quyet_dinh": (c.decision_no or "") if c and decision else "",
         "ngay_quyet_dinh": c.decision_date if c and decision else None,
-        "so_van_ban_de_nghi": (c.decision_no or "") if c and proposal else "",
+        "so_de_nghi": (c.decision_no or "") if c and proposal else "",
         "ngay_de_nghi": c.decision_date if c and proposal else None,
         "khac_ket_qua_tieu_chi": c.differs if c else False,
     }
@@ -292,7 +292,7 @@ def _honour(h: HonourEntry) -> Record:
         "hinh_thuc": h.form, "ket_qua": kind,
         "so_quyet_dinh": h.decision_no if decision else "",
         "ngay_quyet_dinh": h.decision_date if decision else None,
-        "so_van_ban_de_nghi": h.decision_no if proposal else "",
+        "so_de_nghi": h.decision_no if proposal else "",
         "ngay_de_nghi": h.decision_date if proposal else None,
         "du_kien": h.provisional, "khac_ket_qua_tieu_chi": h.differs,
     }  # fmt: skip

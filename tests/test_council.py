@@ -136,11 +136,11 @@ def test_open_data_tells_a_proposal_from_a_decision(bundle: SiteBundle) -> None:
     assert proposed["trang_thai_theo_tieu_chi"] == "eligible"
     assert proposed["ket_qua_hoi_dong"] == "de-nghi"
     assert (proposed["so_quyet_dinh"], proposed["ngay_quyet_dinh"]) == ("", None)
-    assert (proposed["so_van_ban_de_nghi"], proposed["ngay_de_nghi"]) == ("7/TTr-VP", "2020-01-10")
+    assert (proposed["so_de_nghi"], proposed["ngay_de_nghi"]) == ("7/TTr-VP", "2020-01-10")
     assert proposed["khac_ket_qua_tieu_chi"] is True
     awarded = _record(bundle, NAMES["A2"])
     assert awarded["ket_qua_hoi_dong"] == "quyet-dinh"
-    assert (awarded["so_quyet_dinh"], awarded["so_van_ban_de_nghi"]) == ("9/QĐ", "")
+    assert (awarded["so_quyet_dinh"], awarded["so_de_nghi"]) == ("9/QĐ", "")
     assert awarded["khac_ket_qua_tieu_chi"] is False
     refused = _record(bundle, NAMES["A3"])
     assert (refused["trang_thai"], refused["trang_thai_theo_tieu_chi"]) == ("not-awarded", "tie")

@@ -28,14 +28,14 @@ PEOPLE_FIELDS = [
     "ma_don_vi", "don_vi", "ho_ten", "chuc_vu", "xep_loai", "nhiem_vu_dung_han", "phieu_dong_y",
     "hinh_thuc_de_nghi", "so_sang_kien", "tieu_chi", "du_dieu_kien", "ho_so", "trang_thai",
     "trang_thai_mo_ta", "trang_thai_theo_tieu_chi", "xep_hang", "khen_thuong",
-    "ket_qua_hoi_dong", "so_quyet_dinh", "ngay_quyet_dinh", "so_van_ban_de_nghi", "ngay_de_nghi",
+    "ket_qua_hoi_dong", "so_quyet_dinh", "ngay_quyet_dinh", "so_de_nghi", "ngay_de_nghi",
     "khac_ket_qua_tieu_chi",
 ]  # fmt: skip
 COLLECTIVE_FIELDS = [
     "ma_don_vi", "don_vi", "xep_loai", "hinh_thuc_de_nghi", "so_sang_kien", "tieu_chi",
     "du_dieu_kien", "ho_so", "trang_thai", "trang_thai_mo_ta", "trang_thai_theo_tieu_chi",
     "xep_hang", "khen_thuong", "ket_qua_hoi_dong", "so_quyet_dinh", "ngay_quyet_dinh",
-    "so_van_ban_de_nghi", "ngay_de_nghi", "khac_ket_qua_tieu_chi",
+    "so_de_nghi", "ngay_de_nghi", "khac_ket_qua_tieu_chi",
 ]  # fmt: skip
 SPEC_PEOPLE = ["ma_don_vi", "don_vi", "ho_ten", "chuc_vu", "tieu_chi", "du_dieu_kien", "trang_thai"]
 SPEC_COLLECTIVE = ["ma_don_vi", "don_vi", "tieu_chi", "du_dieu_kien", "trang_thai"]
