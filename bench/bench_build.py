@@ -1,107 +1,197 @@
-"""Benchmark: how validation and the site build scale with the size of a campaign.
+"""Benchmark: a whole build (`thidua build`'s calls) per tier, timed stage by stage.
 
-Writes synthetic campaigns (``tests.builders.mini``) of growing size, then times, in one run:
-the core (load → select), the bundle (views, pages, downloads) and ``mkdocs build --strict``.
-Prints times and the ratio to the smallest size: the machines are shared and noisy, so read
-the ratios, not the absolute seconds.
+Tiers: S is the sample (site_config/campaign.yml with its own data); M and L are synthetic
+campaigns written by `thidua demo-data` (M: 300 units, 3,000 nominees, 2,000 initiatives;
+L: 3,000 / 30,000 / 20,000). Each tier runs in its own process, so its peak memory is its own.
+Run by hand, never in the test suite (L takes minutes):
 
-    .venv/bin/python -m bench.bench_build [--sizes 2,10,40] [--people 10]
+    .venv/bin/python -m bench.bench_build [--tiers S,M,L] [--keep DIR]
+
+Stages are timed by wrapping the generator's functions from here, without changing them;
+times are exclusive (a stage called inside another counts once, for itself). What today's
+code fuses is reported together: `site build` is `mkdocs build --strict`, i.e. Markdown, the
+theme, the search index and the per-page CSP pass of the thidua plugin; `read` is the wall
+time of the loader worker's reads as the main process waits for them. The machine is
+shared: read the ratios, not the absolute seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-
-from generator.pipeline import run
-from generator.site import make_bundle
-from tests.builders.mini import Mini, nominee, submission
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "site_config" / "campaign.yml"
+MKDOCS = ROOT / "mkdocs.yml"
+TIERS = {"S": None, "M": (300, 3000, 2000), "L": (3000, 30000, 20000)}
+STAGES = (
+    "discover",
+    "read",
+    "normalise",
+    "validate",
+    "evaluate",
+    "select",
+    "views",
+    "open data",
+    "render",
+    "charts+assets",
+    "history",
+    "site build",
+    "post-passes",
+)
+
+_times: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+_stack: list[list[float]] = []  # per active stage: [time spent in nested stages]
 
 
-def campaign(units: int, people: int) -> Mini:
-    mini = Mini()
-    mini.units = [
-        {
-            "Mã đơn vị": f"U{u:03d}",
-            "Tên đơn vị": f"Phòng số {u}",
-            "Loại đơn vị": "Phòng",
-            "Thứ tự": u,
-        }
-        for u in range(units)
-    ]
-    mini.submissions = {f"U{u:03d}": [submission(f"U{u:03d}")] for u in range(units)}
-    mini.nominees = {
-        f"U{u:03d}": [
-            nominee(f"C{u:03d}{p:03d}", f"Nguyễn Văn Người {u} {p}", 5 + p % 5)
-            for p in range(people)
-        ]
-        for u in range(units)
-    }
-    mini.initiatives = [
-        {**mini.initiatives[1], "Mã sáng kiến": f"SK{u}", "Mã đơn vị": f"U{u:03d}"}
-        for u in range(units)
-    ]
-    return mini
+def _timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if _stack and _stack[0][1] == "history":  # type: ignore[comparison-overlap]
+            return fn(*args, **kwargs)  # the history's own core runs count as history
+        frame: list[Any] = [0.0, stage]
+        _stack.append(frame)
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent = time.perf_counter() - start
+            _stack.pop()
+            _times[stage] += spent - frame[0]
+            if _stack:
+                _stack[-1][0] += spent
+
+    return wrapper
 
 
-def timed(action) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+def _instrument() -> None:
+    """Wrap the stage functions where their callers look them up."""
+    from generator import load, pipeline, publish, site, validate
+
+    validate.discover = _timed("discover", validate.discover)  # type: ignore[assignment]
+    load.Loader.read = _timed("read", load.Loader.read)  # type: ignore[method-assign]
+    validate.read_table = _timed("normalise", validate.read_table)  # type: ignore[assignment]
+    pipeline.validate = _timed("validate", pipeline.validate)  # type: ignore[assignment]
+    pipeline.evaluate = _timed("evaluate", pipeline.evaluate)  # type: ignore[assignment]
+    pipeline.select = _timed("select", pipeline.select)  # type: ignore[assignment]
+    site.build_views = _timed("views", site.build_views)  # type: ignore[assignment]
+    site.export_open_data = _timed("open data", site.export_open_data)  # type: ignore[assignment]
+    site.render_pages = _timed("render", site.render_pages)  # type: ignore[assignment]
+    site.site_files = _timed("charts+assets", site.site_files)  # type: ignore[assignment]
+    site.publication_history = _timed("history", site.publication_history)  # type: ignore[assignment]
+    site.render_history_page = _timed("history", site.render_history_page)  # type: ignore[assignment]
+    publish._mkdocs_build = _timed("site build", publish._mkdocs_build)  # type: ignore[assignment]
+    publish.check_built_site = _timed("post-passes", publish.check_built_site)  # type: ignore[assignment]
+    publish._swap_in = _timed("post-passes", publish._swap_in)  # type: ignore[assignment]
 
 
-def measure(units: int, people: int, work: Path) -> dict[str, float]:
-    data = campaign(units, people).write(work / "data")
-    core = timed(lambda: run(CONFIG, data))
-    bundle = timed(lambda: make_bundle(CONFIG, data))
+def _child(tier: str, work: Path) -> dict[str, Any]:
+    """Build one tier in this process and return its figures."""
+    _instrument()
+    from generator.demo import write_demo
+    from generator.publish import build_site
+    from generator.site import make_bundle
+
+    data: Path | None = None
+    sizes = TIERS[tier]
+    if sizes is not None:
+        data = work / "data"
+        units, nominees, initiatives = sizes
+        write_demo(data, units=units, nominees=nominees, initiatives=initiatives, seed=1)
     out = work / "site"
-    build = timed(
-        lambda: subprocess.run(
-            [sys.executable, "-m", "generator", "build", "--data", str(data), "--out", str(out)],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
-    )
-    pages = sum(1 for _ in out.rglob("*.html"))
+    start = time.perf_counter()
+    bundle = make_bundle(CONFIG, data)
+    if not bundle.ok:
+        raise SystemExit(f"tier {tier}: the data has errors")
+    build_site(bundle, MKDOCS, out)
+    total = time.perf_counter() - start
+    pages = sorted(out.rglob("*.html"), key=lambda p: p.stat().st_size)
+    index = out / "search" / "search_index.json"
+    mine = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
-        "rows": units * (people + 1),
-        "pages": pages,
-        "core": core,
-        "bundle": bundle,
-        "build": build,
+        "tier": tier,
+        "stages": _times,
+        "total": total,
+        "peak_main_kib": mine,
+        "peak_child_kib": kids,
+        "pages": len(pages),
+        "largest": (pages[-1].relative_to(out).as_posix(), pages[-1].stat().st_size),
+        "search_index": index.stat().st_size if index.exists() else 0,
     }
+
+
+def _run_tier(tier: str, keep: Path | None) -> dict[str, Any]:
+    work = (keep / tier) if keep else Path(tempfile.mkdtemp(prefix=f"thidua-bench-{tier}-"))
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.bench_build", "--child", tier, "--work", str(work)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"tier {tier} failed:\n{done.stderr[-3000:]}")
+        figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        return figures
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _print(results: list[dict[str, Any]]) -> None:
+    tiers = [r["tier"] for r in results]
+    print(f"{'stage':<16}" + "".join(f"{t + ' s':>10}" for t in tiers))
+    for stage in STAGES:
+        print(f"{stage:<16}" + "".join(f"{r['stages'][stage]:>10.2f}" for r in results))
+    other = [r["total"] - sum(r["stages"].values()) for r in results]
+    print(f"{'(unattributed)':<16}" + "".join(f"{o:>10.2f}" for o in other))
+    rows = [
+        ("total", lambda r: f"{r['total']:.2f}"),
+        ("peak main MiB", lambda r: f"{r['peak_main_kib'] / 1024:.0f}"),
+        ("peak worker MiB", lambda r: f"{r['peak_child_kib'] / 1024:.0f}"),
+        ("pages", lambda r: str(r["pages"])),
+        ("largest KiB", lambda r: f"{r['largest'][1] / 1024:.0f}"),
+        ("search idx KiB", lambda r: f"{r['search_index'] / 1024:.0f}"),
+    ]
+    for label, cell in rows:
+        print(f"{label:<16}" + "".join(f"{cell(r):>10}" for r in results))
+    for r in results:
+        print(f"largest page of {r['tier']}: {r['largest'][0]}")
+    if len(results) > 1:
+        base = results[0]
+        for r in results[1:]:
+            print(f"T({r['tier']})/T({base['tier']}) = {r['total'] / base['total']:.1f}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="2,10,40", help="numbers of departments")
-    parser.add_argument("--people", type=int, default=10, help="nominees per department")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--tiers", default="S,M", help="comma-separated: S, M, L")
+    parser.add_argument("--keep", type=Path, default=None, help="keep data and sites here")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_child(args.child, args.work)))
+        return
     results = []
-    for units in (int(s) for s in args.sizes.split(",")):
-        work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
-        try:
-            results.append((units, measure(units, args.people, work)))
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-    base = results[0][1]
-    print(
-        f"{'units':>6} {'rows':>6} {'pages':>6} {'core s':>8} {'bundle s':>9} {'build s':>8}  ratios (core/bundle/build, rows)"
-    )
-    for units, r in results:
-        ratios = "/".join(f"{r[k] / base[k]:.1f}" for k in ("core", "bundle", "build"))
-        print(
-            f"{units:>6} {r['rows']:>6.0f} {r['pages']:>6.0f} {r['core']:>8.2f} {r['bundle']:>9.2f} {r['build']:>8.2f}  {ratios}, {r['rows'] / base['rows']:.0f}x"
-        )
+    for tier in args.tiers.split(","):
+        results.append(_run_tier(tier.strip(), args.keep))
+        print(f"tier {tier} done in {results[-1]['total']:.1f} s", file=sys.stderr)
+    _print(results)
 
 
 if __name__ == "__main__":

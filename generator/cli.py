@@ -192,3 +192,28 @@ def templates(out: Path, data_dir: Path | None, config_path: Path) -> None:
     written = write_templates(result.dataset.units, result.config, out)  # type: ignore[arg-type]
     for path in written:
         click.echo(str(path))
+
+
+@main.command("demo-data")
+@click.option("--units", type=int, required=True, help="Số đơn vị / number of departments.")
+@click.option("--nominees", type=int, required=True, help="Số cá nhân / number of nominees.")
+@click.option(
+    "--initiatives", type=int, required=True, help="Số sáng kiến / number of initiatives."
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Thư mục ghi dữ liệu / folder to write the campaign's workbooks to.",
+)
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
+def demo_data(units: int, nominees: int, initiatives: int, out: Path, seed: int) -> None:
+    """Dữ liệu hư cấu để thử / a synthetic campaign (fictional names, every status)."""
+    from .demo import DemoError, write_demo
+
+    try:
+        write_demo(out, units=units, nominees=nominees, initiatives=initiatives, seed=seed)
+    except DemoError as exc:
+        click.echo(f"Không tạo được dữ liệu: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"Đã ghi dữ liệu hư cấu vào {out}/ (synthetic campaign written to {out}/).")
