@@ -57,7 +57,9 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         config_path = root / str(self.config["config"])
         data = self.config["data"]
         data_dir = root / str(data) if data else None
-        bundle = self.prebuilt or make_bundle(config_path, data_dir)
+        # mkdocs keeps one plugin instance per process (its plugin cache): a bundle handed
+        # over by `thidua build` serves that one build only, never a later one.
+        bundle, self.prebuilt = self.prebuilt or make_bundle(config_path, data_dir), None
         resolved_data = bundle.result.data_dir or data_dir
         for path in (config_path.parent, resolved_data):
             if path is not None and path.exists() and str(path) not in config.watch:
