@@ -76,7 +76,10 @@ def _timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _instrument() -> None:
     """Wrap the stage functions where their callers look them up."""
-    from generator import load, pipeline, publish, site, validate
+    from generator.judge import pipeline, validate
+    from generator.publish import build as publish
+    from generator.read import load
+    from generator.site import bundle as site
 
     validate.discover = _timed("discover", validate.discover)  # type: ignore[assignment]
     load.Loader.read = _timed("read", load.Loader.read)  # type: ignore[method-assign]
@@ -98,9 +101,9 @@ def _instrument() -> None:
 def _child(tier: str, work: Path) -> dict[str, Any]:
     """Build one tier in this process and return its figures."""
     _instrument()
-    from generator.demo import write_demo
-    from generator.publish import build_site
-    from generator.site import make_bundle
+    from generator.publish.build import build_site
+    from generator.site.bundle import make_bundle
+    from generator.tools.demo import write_demo
 
     data: Path | None = None
     sizes = TIERS[tier]

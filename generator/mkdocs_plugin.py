@@ -1,11 +1,11 @@
 """The mkdocs plugin ``thidua``: a thin adapter from mkdocs to the core.
 
-All logic lives in :mod:`generator.site` (and the stages behind it); this module only runs
+All logic lives in :mod:`generator.site.bundle` (and the stages behind it); this module only runs
 the core once per build, reports its errors so ``mkdocs build`` exits 1, watches the data
 and config for ``mkdocs serve``, and hands the pages and downloads to mkdocs as virtual files.
 
 It also dates the build: from ``on_pre_build`` to the end of the build (``on_post_build`` or
-``on_build_error``) ``SOURCE_DATE_EPOCH`` holds the data's day (:mod:`generator.dates`), so
+``on_build_error``) ``SOURCE_DATE_EPOCH`` holds the data's day (:mod:`generator.read.dates`), so
 plain ``mkdocs build``/``serve`` and ``thidua build`` write the same sitemap dates and gzip
 header, whatever the day of the build.
 """
@@ -23,10 +23,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import allowlist, csp, mkdocs_extras
-from .dates import BuilderClock, builder_epoch
-from .render import site_extra
-from .site import SiteBundle, make_bundle
+from generator.publish import allowlist, csp
+from generator.publish import passes as mkdocs_extras
+from generator.read.dates import BuilderClock, builder_epoch
+from generator.site.bundle import SiteBundle, make_bundle
+from generator.site.render import site_extra
 
 log = get_plugin_logger("thidua")
 
@@ -170,5 +171,5 @@ def _refuse_unpublishable(files: Files, config: MkDocsConfig) -> None:
     if other:
         raise PluginError(
             "thidua: các tệp sau không thuộc danh sách được phép công bố "
-            f"(generator/allowlist.py); không xây dựng trang: {', '.join(sorted(other))}"
+            f"(generator/publish/allowlist.py); không xây dựng trang: {', '.join(sorted(other))}"
         )

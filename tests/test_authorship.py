@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Result, run
-from generator.text import person_key
+from generator.judge.pipeline import Result, run
+from generator.read.text import person_key
 from tests.builders.mini import Mini, Row, nominee
 
 CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import run
+from generator.judge.pipeline import run
 from tests.builders.mini import Mini, council_row, nominee, write_council
 
 CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"

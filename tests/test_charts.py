@@ -11,8 +11,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from generator.charts import CHART_DIR, chart_files, charts, render_svg, svg_size
-from generator.site import SiteBundle, make_bundle
+from generator.site.bundle import SiteBundle, make_bundle
+from generator.site.charts import CHART_DIR, chart_files, charts, render_svg, svg_size
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "site_config" / "campaign.yml"
@@ -85,8 +85,8 @@ def test_svg_is_byte_identical_in_another_process(bundle: SiteBundle) -> None:
     script = (
         "import hashlib, sys\n"
         "from pathlib import Path\n"
-        "from generator.charts import chart_files\n"
-        "from generator.site import make_bundle\n"
+        "from generator.site.charts import chart_files\n"
+        "from generator.site.bundle import make_bundle\n"
         "b = make_bundle(Path(sys.argv[1]), with_history=False)\n"
         "for k, v in sorted(chart_files(b.view).items()): print(k, hashlib.sha256(v).hexdigest())\n"
     )

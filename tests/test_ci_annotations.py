@@ -1,7 +1,7 @@
 """CI annotations (`thidua validate --format github`) carry no value (issue 8, must show 4).
 
 CI logs may be public. An annotation is an allow-list: file, line, code, contract sheet,
-column letter, contract header, the code's fixed description (generator/catalogue.py) and a
+column letter, contract header, the code's fixed description (generator/cli/catalogue.py) and a
 pointer to `thidua validate`. Every corpus case, built on a campaign with a unique marker in
 every internal column and register (tests/builders/markers.py) and a Council file through
 every Council path, plus a few hostile files, goes through `--format github`: no marker, no
@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import CATALOGUE, DETAILS
-from generator.issues import Issue
-from generator.load import Loader
-from generator.pipeline import run
-from generator.report import as_github, as_json, as_text
-from generator.schema import ALL_SHEETS, DISCIPLINE_FORMS
+from generator.cli.catalogue import CATALOGUE, DETAILS
+from generator.cli.report import as_github, as_json, as_text
+from generator.judge.contract import ALL_SHEETS, DISCIPLINE_FORMS
+from generator.judge.pipeline import run
+from generator.read.issues import Issue
+from generator.read.load import Loader
 from tests.builders import corpus
 from tests.builders.markers import (
     CODES,
@@ -198,6 +198,6 @@ def test_json_and_text_stay_complete(tmp_path: Path, loader: Loader):
 
 
 def _sorted(result) -> list[Issue]:
-    from generator.issues import sort_issues
+    from generator.read.issues import sort_issues
 
     return sort_issues(result.issues)

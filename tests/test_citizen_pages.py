@@ -9,9 +9,9 @@ from html import unescape
 
 import pytest
 
-from generator.model import Status
-from generator.render import ABBREVIATIONS
-from generator.site import SiteBundle, make_bundle
+from generator.judge.model import Status
+from generator.site.bundle import SiteBundle, make_bundle
+from generator.site.render import ABBREVIATIONS
 from tests.test_site_build import CONFIG, DATA
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="sample data not generated")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
+from generator.judge.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = ROOT / "site_config" / "campaign.yml"
@@ -70,7 +70,7 @@ def test_config_errors_name_file_and_key(tmp_path, old, new, key):
 def test_every_config_field_is_documented():
     from pydantic import BaseModel
 
-    from generator import config as cfg
+    from generator.judge import config as cfg
 
     documented = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
     for name in dir(cfg):
@@ -88,7 +88,7 @@ def test_every_config_field_is_documented():
 def test_every_predicate_type_is_documented():
     import typing
 
-    from generator import rules
+    from generator.judge import rules
 
     documented = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
     for cls in typing.get_args(typing.get_args(rules.Predicate)[0]):
@@ -97,7 +97,7 @@ def test_every_predicate_type_is_documented():
 
 
 def test_every_cli_command_is_documented():
-    from generator.cli import main
+    from generator.cli.commands import main
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, command in main.commands.items():

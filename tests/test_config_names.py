@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
-from generator.pipeline import run
+from generator.judge.config import load_config
+from generator.judge.pipeline import run
 from tests.builders.mini import Mini, write_council
 
 CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Result, run
-from generator.site import SiteBundle, make_bundle
+from generator.judge.pipeline import Result, run
+from generator.site.bundle import SiteBundle, make_bundle
 from tests.builders.mini import COUNCIL_HEADER, Mini, council_row, nominee, submission
 from tests.builders.workbooks import write_xlsx
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.csp import add_policy, declared_policy, policy, source_hash
-from generator.publish import BuildFailed, check_built_site
+from generator.publish.build import BuildFailed, check_built_site
+from generator.publish.csp import add_policy, declared_policy, policy, source_hash
 from tests.builders.chromium import serve
 from tests.safety.browser import WATCH, chromium, in_own_thread
 from tests.safety.sites import files_of, sample_site

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Status
-from generator.pipeline import run
+from generator.judge.model import Status
+from generator.judge.pipeline import run
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "site_config" / "campaign.yml"

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import tests.builders.sample_campaign as sample
-from generator.dates import data_epoch, data_updated
+from generator.read.dates import data_epoch, data_updated
 from tests.builders.mini import Mini, nominee
 from tests.safety.sites import ROOT, build_ok, files_of
 

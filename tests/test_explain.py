@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.explain import explain
-from generator.pipeline import Result, run
+from generator.judge.explain import explain
+from generator.judge.pipeline import Result, run
 from tests.builders.cli import thidua_command
 from tests.builders.mini import Mini
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import make_bundle
+from generator.site.bundle import make_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import history
-from generator.history import publication_history
-from generator.site import make_bundle
+from generator.site import history
+from generator.site.bundle import make_bundle
+from generator.site.history import publication_history
 from tests.builders.mini import Mini
 from tests.builders.workbooks import write_xlsx
 from tests.safety.sites import CONFIG

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import run
+from generator.judge.pipeline import run
 from tests.builders.corpus import department, patch_xlsx
 from tests.builders.mini import COUNCIL_HEADER, Mini, write_council
 

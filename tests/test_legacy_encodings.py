@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.text import decode_tcvn3, decode_vni, detect_legacy_encoding
+from generator.read.text import decode_tcvn3, decode_vni, detect_legacy_encoding
 from tests.builders.iconv import iconv_tcvn3
 
 # (VNI as read, Unicode, detection): "VNI" when some word read as it is is not a Vietnamese

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import _load_messages, _load_sniff
-from generator.load import Loader, read_files
-from generator.raw import RawSheet, RawWorkbook
+from generator.read import messages as _load_messages
+from generator.read import sniff as _load_sniff
+from generator.read.load import Loader, read_files
+from generator.read.raw import RawSheet, RawWorkbook
 from tests.builders import hostile
 from tests.builders.workbooks import write_csv, write_ods, write_xlsx
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish
+from generator.publish import build as publish
 from tests.builders.mini import Mini, nominee
 from tests.safety.sites import ROOT, build_ok, thidua_build, tree_hash
 

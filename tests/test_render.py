@@ -17,14 +17,14 @@ import pytest
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from generator.config import Config, load_config
-from generator.render import (
+from generator.judge.config import Config, load_config
+from generator.site.render import (
     SAMPLE_NOTICE,
     markdown_text,
     relative_url,
     render_pages,
 )
-from generator.views import (
+from generator.site.views import (
     CollectiveView,
     CouncilView,
     CriterionView,
@@ -596,7 +596,7 @@ def test_newlines_and_controls_in_data_cannot_break_the_block(config: Config) ->
 
 
 def test_countdown_uses_the_data_date_never_the_clock(config: Config) -> None:
-    from generator.render import countdown
+    from generator.site.render import countdown
 
     dossier = config.dossier_deadline
     on = countdown(config, dossier - dt.timedelta(days=5))
@@ -667,7 +667,7 @@ def test_charts_have_alternatives_and_number_tables(pages: dict[str, str]) -> No
 
 
 def test_site_files_hold_charts_and_scripts(config: Config) -> None:
-    from generator.render import site_files
+    from generator.site.render import site_files
 
     files = site_files(make_view(config))
     assert {p for p in files if p.endswith(".svg")} == {

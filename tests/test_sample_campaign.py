@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import run
+from generator.judge.pipeline import run
 from tests import sample_expectations as expected
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,14 +136,14 @@ def _named(bundle, codes):
 
 @pytest.fixture(scope="module")
 def after_council():
-    from generator.site import make_bundle
+    from generator.site.bundle import make_bundle
 
     return make_bundle(CONFIG, with_history=False)
 
 
 @pytest.fixture(scope="module")
 def before_council(tmp_path_factory):
-    from generator.site import make_bundle
+    from generator.site.bundle import make_bundle
     from tests.builders.sample_campaign import write_sample_campaign
 
     data = tmp_path_factory.mktemp("before-council") / "data"

@@ -6,14 +6,14 @@ import json
 import unicodedata
 from pathlib import Path
 
-from generator.search_index import (
+from generator.read.text import fold
+from generator.site.search_index import (
     FOLDED_FIELDS,
     PERSON_BOOST,
     fold_html,
     fold_index,
     fold_index_file,
 )
-from generator.text import fold
 
 INDEX = {
     "config": {

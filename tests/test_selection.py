@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Result, run
+from generator.judge.pipeline import Result, run
 from tests.builders.mini import Mini, Row, nominee, submission
 
 CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from generator.site import SiteBundle, make_bundle
+from generator.site.bundle import SiteBundle, make_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "site_config" / "campaign.yml"
@@ -224,7 +224,7 @@ def test_serve_watches_data_and_config() -> None:
 def test_search_index_has_folded_fields_and_one_entry_per_person(
     built: Path, bundle: SiteBundle
 ) -> None:
-    from generator.text import fold
+    from generator.read.text import fold
 
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert {"folded_title", "folded_text"} <= set(index["config"]["fields"])
@@ -257,7 +257,7 @@ def _names(html: str, selector: str) -> list[str]:
 def test_people_are_listed_in_vietnamese_order_everywhere(built: Path, bundle: SiteBundle) -> None:
     from html import unescape
 
-    from generator.text import person_sort_key
+    from generator.read.text import person_sort_key
 
     def ordered(names: list[str]) -> bool:
         keys = [person_sort_key(unescape(n)) for n in names]
@@ -304,7 +304,7 @@ def test_criteria_shown_with_symbol_and_text(built: Path) -> None:
 
 
 def test_charts_are_published_with_alternatives_and_tables(built: Path) -> None:
-    from generator.charts import CHART_DIR
+    from generator.site.charts import CHART_DIR
 
     svgs = sorted(p.name for p in (built / CHART_DIR).glob("*.svg"))
     assert svgs == [
@@ -352,7 +352,7 @@ def test_news_feed(built: Path) -> None:
 
 
 def test_feed_is_deterministic() -> None:
-    from generator.news import Post, rss
+    from generator.site.news import Post, rss
 
     posts = [
         Post("B <b>", dt.date(2019, 12, 10), "tóm tắt & thử", "tin-tuc/b/"),
@@ -389,7 +389,7 @@ def test_print_stylesheet_shows_a_clean_list() -> None:
 def test_vendored_scripts_match_the_lock_file_and_the_manifest() -> None:
     import hashlib
 
-    from generator import vendor
+    from generator.site import vendor
 
     manifest = vendor.manifest()
     package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
@@ -416,14 +416,14 @@ def test_vendored_scripts_match_the_lock_file_and_the_manifest() -> None:
 
 @pytest.fixture(scope="module")
 def offline_zip(tmp_path_factory: pytest.TempPathFactory, bundle: SiteBundle) -> Path:
-    from generator.offline import build_offline
+    from generator.publish.offline import build_offline
 
     out = tmp_path_factory.mktemp("offline")
     return build_offline(bundle, ROOT / "mkdocs.yml", out / "thidua-offline.zip")
 
 
 def test_offline_bundle(offline_zip: Path, tmp_path: Path) -> None:
-    from generator.offline import unzip
+    from generator.publish.offline import unzip
 
     root = unzip(offline_zip, tmp_path)
     assert root.name == "thidua-offline"
@@ -442,14 +442,14 @@ def test_offline_bundle(offline_zip: Path, tmp_path: Path) -> None:
 def test_offline_bundle_is_reproducible(
     offline_zip: Path, bundle: SiteBundle, tmp_path: Path
 ) -> None:
-    from generator.offline import build_offline
+    from generator.publish.offline import build_offline
 
     again = build_offline(bundle, ROOT / "mkdocs.yml", tmp_path / "thidua-offline.zip")
     assert again.read_bytes() == offline_zip.read_bytes()
 
 
 def test_offline_links() -> None:
-    from generator.offline import file_links
+    from generator.publish.offline import file_links
 
     html = (
         '<a href="../tieu-chi/">a</a><a href="../tieu-chi/#x">b</a><a href="./">c</a>'

@@ -11,9 +11,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from generator.blank import LISTS_SHEET, ROWS, write_templates
-from generator.pipeline import Result, run
-from generator.schema import NOMINEES, SUBMISSION, Kind, Sheet
+from generator.judge.contract import NOMINEES, SUBMISSION, Kind, Sheet
+from generator.judge.pipeline import Result, run
+from generator.tools.blank import LISTS_SHEET, ROWS, write_templates
 from tests.builders.cli import thidua_command
 from tests.builders.mini import Mini, nominee, submission
 

@@ -1,6 +1,6 @@
 import unicodedata
 
-from generator.text import clean, fold, header_key, person_sort_key
+from generator.read.text import clean, fold, header_key, person_sort_key
 
 
 def test_clean_nfc_and_invisible_spaces():

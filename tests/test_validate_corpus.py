@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.issues import Issue
-from generator.load import Loader
-from generator.pipeline import Result, run
+from generator.judge.pipeline import Result, run
+from generator.read.issues import Issue
+from generator.read.load import Loader
 from tests.builders import corpus
 
 CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
@@ -371,7 +371,7 @@ _EMITTED = (
 
 def test_every_code_the_generator_emits_is_documented():
     root = Path(__file__).resolve().parent.parent
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "generator").glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "generator").rglob("*.py"))
     emitted = {m for pattern in _EMITTED for m in re.findall(pattern, source)}
     doc = (root / "docs" / "issue-codes.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", doc, flags=re.M))
@@ -488,7 +488,7 @@ def test_a_hidden_contract_column_in_an_ods_workbook_is_an_error(tmp_path, loade
 
 
 def test_every_optional_column_says_what_its_absence_changes():
-    from generator.schema import ALL_SHEETS
+    from generator.judge.contract import ALL_SHEETS
 
     for sheet in ALL_SHEETS:
         for col in sheet.columns:

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.load import Loader
-from generator.pipeline import run
-from generator.text import (
+from generator.judge.pipeline import run
+from generator.read.load import Loader
+from generator.read.text import (
     decode_tcvn3,
     decode_vni,
     detect_legacy_encoding,

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from generator.offline import unzip
+from generator.publish.offline import unzip
 
 from .conftest import Built, heading, search
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from generator.site import make_bundle
+from generator.site.bundle import make_bundle
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator.text import fold
+from generator.read.text import fold
 
 from .conftest import Built, search
 

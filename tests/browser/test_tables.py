@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from generator.text import fold, person_sort_key
+from generator.read.text import fold, person_sort_key
 
 pytestmark = pytest.mark.browser
 

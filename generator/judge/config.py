@@ -1,0 +1,363 @@
+"""Campaign configuration (``site_config/*.yml``): validated up front, unknown keys refused.
+
+Every field carries a description; docs/config.md documents each one (a test checks that).
+Dates are written dd/mm/yyyy. ``load_config`` returns the config or a list of issues naming
+the file and the dotted key, all collected before stopping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from generator.judge.contract import COUNCIL, NOMINEES, PROPOSALS, SUBMISSION
+from generator.judge.rules import (
+    AllOfRule,
+    InitiativesRule,
+    NoDisciplineRule,
+    Predicate,
+    TasksOnTimeRule,
+)
+from generator.read.dates import DEFAULT_TIME_ZONE
+from generator.read.issues import Issue
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.datetime.strptime(value.strip(), "%d/%m/%Y").date()
+        except ValueError as exc:
+            raise ValueError(f"'{value}' is not a real date written dd/mm/yyyy") from exc
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+
+
+def _known_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(
+            f"'{name}' is not a known time zone (an IANA name such as {DEFAULT_TIME_ZONE})"
+        ) from exc
+    return name
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SiteSettings(_Strict):
+    title: str = Field(description="Site title shown in the header.")
+    office: str = Field(description="Name of the office running the campaign.")
+    description: str = Field(
+        description="One-paragraph description for the home page and metadata."
+    )
+    sample_data: bool = Field(
+        False, description="True when the data is fictional; every page says so."
+    )
+    licence: str = Field(description="Licence of the open data.")
+    licence_url: str = Field(description="Address of the licence text.")
+
+
+class CampaignIdentity(_Strict):
+    name: str = Field(description="Full name of the campaign.")
+    issuer: str = Field(description="Body that issued the plan.")
+    document: str = Field(description="Title of the plan.")
+    document_number: str = Field(description="Number of the plan, e.g. 01/KH-VPUB.")
+    document_date: Date = Field(description="Issue date of the plan.")
+    legal_basis: list[str] = Field(
+        default_factory=list, description="Documents the plan builds on."
+    )
+    time_zone: Annotated[str, AfterValidator(_known_zone)] = Field(
+        DEFAULT_TIME_ZONE,
+        description="Time zone of the office (IANA name): the published date of the data's "
+        "last change is the day there.",
+    )
+
+
+class Period(_Strict):
+    start: Date = Field(description="First day of the campaign period.")
+    end_as_written: str = Field(description="End date as the plan writes it (may be impossible).")
+    end: Date = Field(description="End date applied by the generator.")
+    note: str = Field("", description="Public explanation when the applied date differs.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("period.end is before period.start")
+        return self
+
+
+class Deadline(_Strict):
+    id: str = Field(description="Identifier used by rules, e.g. 'dossier'.")
+    label: str = Field(description="What must happen by this date (Vietnamese).")
+    date: Date = Field(description="The deadline.")
+    as_written: str = Field("", description="The plan's own wording, when it is not a date.")
+
+
+class EmulationField(_Strict):
+    id: int = Field(description="Number of the field of emulation (1–4).")
+    name: str = Field(description="Name of the field.")
+    register_value: str = Field(description="Value of 'Lĩnh vực' in the initiative register.")
+    description: str = Field(description="What the field covers.")
+
+
+class Criterion(_Strict):
+    id: str = Field(pattern=r"^(TT|CN)\d+$", description="Identifier: TT1… or CN1….")
+    label: str = Field(description="Short label shown in table headers.")
+    meaning: str = Field(description="The plan's meaning, in the project's own words.")
+    fields: list[int] = Field(
+        default_factory=list, description="Fields of emulation it belongs to."
+    )
+    sensitive: bool = Field(False, description="Public pages show only met / not met.")
+    predicate: Predicate = Field(description="The test, from the predicate vocabulary.")
+
+
+class Criteria(_Strict):
+    collective: list[Criterion] = Field(description="Criteria for departments (TT…).")
+    individual: list[Criterion] = Field(description="Criteria for individuals (CN…).")
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Criteria:
+        ids = [c.id for c in self.collective + self.individual]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"criterion id(s) used twice: {', '.join(repeated)}")
+        misplaced = [c.id for c in self.collective if _individual_only(c.predicate)]
+        if misplaced:
+            raise ValueError(
+                f"criterion {', '.join(misplaced)}: a department has no tasks, discipline "
+                "record or authorship (all_tasks_on_time, no_discipline, scope: author)"
+            )
+        return self
+
+
+def _individual_only(rule: object) -> bool:
+    """True when a predicate (or a part of it) can only be tested on a person."""
+    if isinstance(rule, AllOfRule):
+        return any(_individual_only(part) for part in rule.parts)
+    if isinstance(rule, InitiativesRule):
+        return rule.scope == "author"
+    return isinstance(rule, TasksOnTimeRule | NoDisciplineRule)
+
+
+class DossierItem(_Strict):
+    id: str = Field(description="Identifier of the item.")
+    label: str = Field(description="What the item is (Vietnamese).")
+    column: str | None = Field(None, description="Key of the yes/no column that records it.")
+    columns: list[str] = Field(
+        default_factory=list, description="Keys of columns that must be filled."
+    )
+
+
+class Dossier(_Strict):
+    deadline: str = Field(description="Id of the deadline for sending dossiers.")
+    collective: list[DossierItem] = Field(description="Items of a department's own dossier.")
+    individual: list[DossierItem] = Field(description="Items of each nominee's dossier.")
+    department: list[DossierItem] = Field(description="Items every proposal of a department needs.")
+    bang_khen_extra: str = Field("", description="Extra item for a Bằng khen proposal.")
+
+    @model_validator(mode="after")
+    def _known_columns(self) -> Dossier:
+        unknown = [
+            f"{part}: {key}"
+            for part, sheet in (
+                ("collective", SUBMISSION),
+                ("department", SUBMISSION),
+                ("individual", NOMINEES),
+            )
+            for item in getattr(self, part)
+            for key in [*([item.column] if item.column else []), *item.columns]
+            if key not in {c.key for c in sheet.columns}
+        ]
+        if unknown:
+            raise ValueError(f"unknown column key(s) in dossier items: {'; '.join(unknown)}")
+        return self
+
+
+class Quota(_Strict):
+    count: int = Field(ge=1, description="How many candidates are within quota.")
+    per: Literal["office", "department"] = Field(description="Whether the count is per department.")
+
+
+class Quotas(_Strict):
+    collective: Quota = Field(description="Quota for departments.")
+    individual: Quota = Field(description="Quota for individuals.")
+
+
+RankKey = Literal["vote_share", "recognised_initiatives"]
+
+
+class Ranking(_Strict):
+    collective: list[RankKey] = Field(description="Ranking keys for departments, all descending.")
+    individual: list[RankKey] = Field(description="Ranking keys for individuals, all descending.")
+
+    @model_validator(mode="after")
+    def _collective_keys(self) -> Ranking:
+        if "vote_share" in self.collective:
+            raise ValueError("vote_share ranks individuals only (departments have no vote count)")
+        return self
+
+
+class Award(_Strict):
+    id: str = Field(description="Identifier of the award form.")
+    name: str = Field(
+        description="Name of the award form: one the spreadsheets can write (schema.PROPOSALS)."
+    )
+    issuer: str = Field(description="Who grants it.")
+    proposal: bool = Field(
+        False,
+        description="True when the office only proposes it to the city: exactly for the form "
+        "the Council file writes as 'Đề nghị <name>'.",
+    )
+    deadline: str = Field(
+        "",
+        description="Only with proposal: true. Id of the deadline by which the Council sends "
+        "these proposals on to the issuer; a later 'Ngày gửi thành phố' in the Council file is "
+        "a council-late warning. Empty: sending dates are not checked.",
+    )
+
+    @model_validator(mode="after")
+    def _known_form(self) -> Award:
+        """The data contract fixes the forms (SPEC §3): 'Hình thức đề nghị' is one of
+        PROPOSALS, and the Council file writes a proposal as 'Đề nghị <name>'."""
+        if self.name not in PROPOSALS:
+            raise ValueError(
+                f"name '{self.name}' is not a form the spreadsheets can write "
+                f"({', '.join(PROPOSALS)})"
+            )
+        proposed = f"Đề nghị {self.name}" in COUNCIL.column("form").choices
+        if self.proposal != proposed:
+            raise ValueError(
+                f"proposal must be {str(proposed).lower()} for '{self.name}': the Council file "
+                + (
+                    f"records it as a proposal ('Đề nghị {self.name}')"
+                    if proposed
+                    else "records it as a decision"
+                )
+            )
+        if self.deadline and not self.proposal:
+            raise ValueError(
+                "deadline applies to an award the office only proposes (proposal: true)"
+            )
+        return self
+
+
+class Config(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$", description="Campaign id; also the data folder name.")
+    data_dir: str = Field(description="Folder of the spreadsheets, relative to the repository.")
+    site: SiteSettings = Field(description="Site settings.")
+    campaign: CampaignIdentity = Field(description="Identity of the campaign plan.")
+    period: Period = Field(description="Campaign period.")
+    deadlines: list[Deadline] = Field(description="Deadlines of the campaign.")
+    fields: list[EmulationField] = Field(description="The fields of emulation.")
+    criteria: Criteria = Field(description="Criteria for collectives and individuals.")
+    dossier: Dossier = Field(description="Dossier requirements.")
+    quotas: Quotas = Field(description="Quotas.")
+    ranking: Ranking = Field(description="Ranking keys.")
+    awards: list[Award] = Field(description="Award forms.")
+
+    def deadline_references(self) -> list[tuple[str, str]]:
+        """Every key that names a deadline, with the id it names: (dotted key, id)."""
+        refs = [("dossier.deadline", self.dossier.deadline)]
+        for part in ("collective", "individual"):
+            for n, c in enumerate(getattr(self.criteria, part)):
+                refs += _predicate_deadlines(c.predicate, f"criteria.{part}.{n}.predicate")
+        refs += [(f"awards.{n}.deadline", a.deadline) for n, a in enumerate(self.awards)]
+        return [(key, ref) for key, ref in refs if ref]
+
+    def deadline(self, deadline_id: str) -> dt.date:
+        return next(d.date for d in self.deadlines if d.id == deadline_id)
+
+    def proposed_award(self, form: str) -> Award | None:
+        """The award a Council proposal's form names ('Đề nghị Bằng khen': the award named
+        'Bằng khen', ``proposal: true``), or None when ``form`` is not a proposal."""
+        return next((a for a in self.awards if a.proposal and form == f"Đề nghị {a.name}"), None)
+
+    def proposal_deadline(self, form: str) -> dt.date | None:
+        """The deadline for sending on a Council proposal whose form is ``form``, or None
+        when it is no proposal or its award names no ``deadline``."""
+        award = self.proposed_award(form)
+        return self.deadline(award.deadline) if award is not None and award.deadline else None
+
+    @property
+    def dossier_deadline(self) -> dt.date:
+        return self.deadline(self.dossier.deadline)
+
+    def award_of(self, form: str) -> Award | None:
+        """The award form a Council's ``Hình thức`` names ("Giấy khen", "Đề nghị Bằng khen")."""
+        name = form.removeprefix("Đề nghị ").strip()
+        return next((a for a in self.awards if a.name == name), None)
+
+
+def _predicate_deadlines(rule: object, key: str) -> list[tuple[str, str]]:
+    if isinstance(rule, AllOfRule):
+        return [
+            ref
+            for n, part in enumerate(rule.parts)
+            for ref in _predicate_deadlines(part, f"{key}.parts.{n}")
+        ]
+    if isinstance(rule, InitiativesRule):
+        return [(f"{key}.recognised_by", rule.recognised_by)]
+    return []
+
+
+def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
+    """Read and validate a campaign file; every problem names the file and the key."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        return None, [_config_issue(path, "", f"cannot read YAML: {exc}")]
+    try:
+        config = Config.model_validate(raw)
+    except ValidationError as exc:
+        return None, [_config_issue(path, _dotted(e["loc"]), e["msg"]) for e in exc.errors()]
+    known = [d.id for d in config.deadlines]
+    unknown = [
+        _config_issue(path, key, f"no deadline has id '{ref}' (deadlines: {', '.join(known)})")
+        for key, ref in config.deadline_references()
+        if ref not in known
+    ]
+    return (None, unknown) if unknown else (config, [])
+
+
+def _predicate_types() -> frozenset[str]:
+    """The ``type`` values of the predicate vocabulary (pydantic's discriminator tags)."""
+    union = get_args(get_args(Predicate)[0])
+    return frozenset(get_args(cls.model_fields["type"].annotation)[0] for cls in union)
+
+
+_TAGS = _predicate_types()
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    # Drop pydantic's discriminator tags (e.g. 'recognised_initiatives') from the key path;
+    # keep keys that merely contain an underscore ('campaign.time_zone').
+    return ".".join(str(p) for p in loc if p not in _TAGS)
+
+
+def _config_issue(path: Path, key: str, problem: str) -> Issue:
+    where = f"{path.name}: {key}" if key else path.name
+    return Issue(
+        code="config-invalid",
+        severity="error",
+        file=str(path),
+        column=key or None,
+        message=f"Cấu hình {where}: {problem}",
+        message_en=f"Config {where}: {problem}",
+    )

@@ -1,0 +1,84 @@
+"""How a data contract is declared: value kinds, columns, sheets, and the file layout.
+
+The reader (header matching, parsing by kind) works from these declarations; which sheets
+and columns a campaign has is the contract's business (:mod:`generator.judge.contract`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from generator.read.text import header_key
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    INT = "int"
+    DATE = "date"
+    YESNO = "yesno"
+    RATING = "rating"
+    CHOICE = "choice"
+    LIST = "list"  # ';'-separated texts
+
+
+RATINGS = {
+    "HTXSNV": "Hoàn thành xuất sắc nhiệm vụ",
+    "HTTNV": "Hoàn thành tốt nhiệm vụ",
+    "HTNV": "Hoàn thành nhiệm vụ",
+    "KHTNV": "Không hoàn thành nhiệm vụ",
+}
+YES_WORDS = ("có", "x", "yes", "1", "true", "đã có", "co")
+NO_WORDS = ("không", "", "no", "0", "false", "khong", "chưa có")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    public: bool = True
+    choices: tuple[str, ...] = ()
+    description: str = ""
+    # What an optional column's absence from the header row changes, (Vietnamese, English):
+    # what will be blank or unknown, and which rule it matters for.
+    absent: tuple[str, str] = ("", "")
+
+    @property
+    def match_key(self) -> str:
+        return header_key(self.header)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    id: str
+    name: str
+    columns: tuple[Column, ...]
+    unique: tuple[str, ...] = ()
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    @property
+    def required(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.required)
+
+    @property
+    def optional(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if not c.required)
+
+
+@dataclass(frozen=True)
+class FileLayout:
+    """Where a campaign folder keeps its sheets.
+
+    ``registers``: (file stem, sheet, required) of the office's own registers, one file each;
+    ``department_folder``: the folder of the departments' submissions, one workbook (all of
+    ``department_sheets``) or one folder of CSV files (``csv_parts``: file stem → sheet) each.
+    """
+
+    registers: tuple[tuple[str, Sheet, bool], ...]
+    department_folder: str
+    department_sheets: tuple[Sheet, ...]
+    csv_parts: dict[str, Sheet] = field(default_factory=dict)

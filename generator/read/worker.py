@@ -1,0 +1,291 @@
+"""The load worker: a long-lived child process that parses untrusted spreadsheets.
+
+Started by :class:`generator.read.load.Loader` as ``python -m generator.read.worker --memory-mb N``.
+It caps its own address space (RLIMIT_AS) and, per file, its CPU time (RLIMIT_CPU), so a
+hostile file can at worst kill this process, never the build. Protocol on stdin/stdout:
+8-byte big-endian length + pickle, in both directions.
+
+- parent -> worker: ``{"path": str, "rel": str, "cpu_s": int}``
+- worker -> parent: ``("ready", pid)`` once, then ``("result", RawWorkbook | None, [Issue])``
+  for each request. EOF on stdin ends the worker.
+
+Anything the libraries print goes to stderr (fd 1 is redirected there; the protocol uses a
+private duplicate of the original stdout).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import resource
+import signal
+import sys
+import warnings
+import zipfile
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from generator.read import messages as msg
+from generator.read import sniff
+from generator.read.csv_grid import read_csv
+from generator.read.issues import Issue
+from generator.read.raw import RawSheet, RawWorkbook
+from generator.read.xml_grid import SheetMeta, ods_metadata, xlsx_metadata
+
+Grid = list[list[object]]
+Result = tuple[RawWorkbook | None, list[Issue]]
+
+WORKBOOK_EXTS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"}
+
+
+# --------------------------------------------------------------------------- one file
+
+
+def load_one(path: Path, rel: str) -> Result:
+    """Read one file into a RawWorkbook, or explain why not. Never raises (bar MemoryError)."""
+    try:
+        return _dispatch(path, rel), []
+    except msg.LoadRefused as refused:
+        return None, [refused.issue]
+    except MemoryError:
+        raise
+    except Exception as exc:  # a library choked: the file is broken in a way we did not foresee
+        return None, [msg.unreadable(rel, f"{type(exc).__name__}: {exc}")]
+
+
+def _dispatch(path: Path, rel: str) -> RawWorkbook:
+    ext = path.suffix.lower()
+    if not path.is_file():
+        raise msg.LoadRefused(msg.unreadable(rel, "file not found"))
+    found = sniff.sniff(path)
+    if found.kind == "empty" and ext != ".csv":
+        raise msg.LoadRefused(msg.unreadable(rel, "the file is empty (0 bytes)"))
+    if ext in WORKBOOK_EXTS:
+        return _read_workbook(path, rel, WORKBOOK_EXTS[ext], found)
+    if ext == ".csv":
+        return _read_csv(path, rel, found)
+    if ext == ".xls":
+        _refuse_xls(path, rel, found)
+    raise msg.LoadRefused(msg.unreadable(rel, f"unsupported file extension {ext!r}"))
+
+
+def _refuse_xls(path: Path, rel: str, found: sniff.Sniffed) -> NoReturn:
+    """A .xls file is always refused; say why as precisely as possible."""
+    if found.kind == "ole2":
+        kind = sniff.ole2_kind(path)
+        raise msg.LoadRefused(
+            msg.encrypted(rel) if kind == "encrypted" else msg.xls_unsupported(rel)
+        )
+    raise msg.LoadRefused(msg.format_mismatch(rel, ".xls", _looks_like(path, rel, found)))
+
+
+def _looks_like(path: Path, rel: str, found: sniff.Sniffed) -> str:
+    if found.kind == "zip":
+        with sniff.open_zip(path, rel) as zf:
+            return sniff.zip_kind(zf)
+    return found.kind
+
+
+def _read_csv(path: Path, rel: str, found: sniff.Sniffed) -> RawWorkbook:
+    if found.kind in ("zip", "ole2", "pdf", "html", "xml2003"):
+        _refuse_container(path, rel, ".csv", found)
+    name = Path(rel).stem
+    return RawWorkbook(file=rel, sheets={name: RawSheet(name=name, cells=read_csv(path, rel))})
+
+
+def _refuse_container(path: Path, rel: str, ext: str, found: sniff.Sniffed) -> NoReturn:
+    """Refuse a file whose content is not what `ext` announces."""
+    if found.kind == "ole2":
+        kind = sniff.ole2_kind(path)
+        if kind == "encrypted":
+            raise msg.LoadRefused(msg.encrypted(rel))
+        if kind == "xls":
+            raise msg.LoadRefused(msg.xls_unsupported(rel))
+    raise msg.LoadRefused(msg.format_mismatch(rel, ext, _looks_like(path, rel, found)))
+
+
+# --------------------------------------------------------------------------- workbooks
+
+
+def _read_workbook(path: Path, rel: str, fmt: str, found: sniff.Sniffed) -> RawWorkbook:
+    ext = path.suffix.lower()
+    if found.kind != "zip":
+        _refuse_container(path, rel, ext, found)
+    if found.size > sniff.MAX_FILE_BYTES:
+        size, limit = found.size // sniff.MiB, sniff.MAX_FILE_BYTES // sniff.MiB
+        raise msg.LoadRefused(
+            msg.too_large(
+                rel,
+                f"tệp {size} MB, vượt giới hạn {limit} MB",
+                f"the file is {size} MB, above the {limit} MB limit",
+            )
+        )
+    with sniff.open_zip(path, rel) as zf:
+        metas = _workbook_metadata(zf, rel, fmt, ext)
+    return _build(path, rel, metas)
+
+
+def _workbook_metadata(zf: zipfile.ZipFile, rel: str, fmt: str, ext: str) -> list[SheetMeta]:
+    kind = sniff.zip_kind(zf)
+    if fmt == "ods" and kind == "ods" and sniff.ods_is_encrypted(zf):
+        raise msg.LoadRefused(msg.encrypted(rel))
+    if kind != fmt:
+        raise msg.LoadRefused(msg.format_mismatch(rel, ext, kind))
+    sniff.check_zip_bomb(zf, rel)
+    return xlsx_metadata(zf, rel) if fmt == "xlsx" else ods_metadata(zf, rel)
+
+
+def _build(path: Path, rel: str, metas: list[SheetMeta]) -> RawWorkbook:
+    hidden = tuple(m.name for m in metas if m.hidden)
+    by_name = {m.name: m for m in metas}
+    frames = _read_frames(path, set(hidden))
+    sheets = {
+        name: _raw_sheet(name, grid, by_name.get(name) or SheetMeta(name))
+        for name, grid in frames.items()
+    }
+    return RawWorkbook(file=rel, sheets=sheets, hidden_sheets=hidden)
+
+
+def _read_frames(path: Path, hidden: set[str]) -> dict[str, Grid]:
+    """Cell grids of the visible worksheets, via pandas + calamine, aligned to A1."""
+    import pandas as pd
+
+    with pd.ExcelFile(path, engine="calamine") as book:
+        wanted = [name for name in book.sheet_names if name not in hidden]
+        frames = pd.read_excel(book, sheet_name=wanted, header=None, dtype=object, na_filter=False)
+    # header=None with calamine keeps leading empty rows and columns (skip_empty_area=False),
+    # so frame position (i, j) is spreadsheet row i + 1, column j.
+    return {
+        str(name): [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+        for name, frame in frames.items()
+    }
+
+
+def _cell(value: Any) -> object:
+    """NaN / NaT / '' -> None; pandas and numpy scalars -> plain Python values."""
+    if value is None or (isinstance(value, str) and value == ""):
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "to_pydatetime"):  # pandas.Timestamp (NaT has it too)
+        return None if value != value else value.to_pydatetime()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalar
+        return value.item()
+    return value
+
+
+def _raw_sheet(name: str, grid: Grid, meta: SheetMeta) -> RawSheet:
+    _fit(grid, [(r, c) for r, c, _ in meta.formulas] + list(meta.errors))
+    for (r, c), text in meta.errors.items():
+        grid[r - 1][c] = text  # calamine reads error cells as empty: keep what Excel shows
+    for r, c, cached in meta.formulas:
+        if not cached:
+            grid[r - 1][c] = None
+    # Metadata is about the grid: a hostile merge over A1:XFD1048576 must not reach later stages.
+    rows, width = len(grid), len(grid[0]) if grid else 0
+    return RawSheet(
+        name=name,
+        cells=grid,
+        hidden_rows=frozenset(r for r in meta.hidden_rows if r <= rows),
+        merged=tuple(
+            (r1, c1, min(r2, rows), min(c2, width - 1))
+            for r1, c1, r2, c2 in meta.merged
+            if r1 <= rows and c1 < width
+        ),
+        formulas=tuple(meta.formulas),
+        date1904=meta.date1904,
+        hidden_cols=frozenset(meta.hidden_cols),
+    )
+
+
+def _fit(grid: Grid, positions: list[tuple[int, int]]) -> None:
+    """Grow the (rectangular) grid so that every (1-based row, col) position is inside it."""
+    if not positions:
+        return
+    rows = max([len(grid)] + [r for r, _ in positions])
+    width = max([len(grid[0]) if grid else 0] + [c + 1 for _, c in positions])
+    for row in grid:
+        row.extend([None] * (width - len(row)))
+    grid.extend([None] * width for _ in range(rows - len(grid)))
+
+
+# --------------------------------------------------------------------------- process
+
+
+def _set_memory_limit(mb: int) -> None:
+    limit = mb * 1024 * 1024
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _set_cpu_budget(seconds: int) -> None:
+    """Allow `seconds` more CPU time from now (the limit counts the process' whole life)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = math.ceil(usage.ru_utime + usage.ru_stime)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = used + max(seconds, 1)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
+def _private_stdout() -> IO[bytes]:
+    """Keep the real stdout for the protocol; send fd 1 (stray prints) to stderr."""
+    fd = os.dup(1)
+    os.dup2(2, 1)
+    return os.fdopen(fd, "wb")
+
+
+def _send(out: IO[bytes], obj: object) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(len(data).to_bytes(8, "big") + data)
+    out.flush()
+
+
+def _recv(inp: IO[bytes]) -> dict[str, Any] | None:
+    head = inp.read(8)
+    if len(head) < 8:
+        return None
+    body = inp.read(int.from_bytes(head, "big"))
+    request = pickle.loads(body)  # from our own parent, not from a file
+    return request if isinstance(request, dict) else None
+
+
+def _serve(inp: IO[bytes], out: IO[bytes]) -> None:
+    while (request := _recv(inp)) is not None:
+        _set_cpu_budget(int(request.get("cpu_s", 60)))
+        rel = str(request["rel"])
+        try:
+            workbook, issues = load_one(Path(request["path"]), rel)
+        except MemoryError:
+            # State after a MemoryError is not trustworthy: answer, then let the parent restart us.
+            _send(out, ("result", None, [msg.resource_limit(rel, _memory_mb(), "MemoryError")]))
+            return
+        _send(out, ("result", workbook, issues))
+
+
+def _memory_mb() -> int:
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return -1 if soft == resource.RLIM_INFINITY else soft // (1024 * 1024)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the worker process."""
+    args = sys.argv[1:] if argv is None else argv
+    memory_mb = int(args[args.index("--memory-mb") + 1]) if "--memory-mb" in args else 512
+    out = _private_stdout()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
+    warnings.simplefilter("ignore")
+    import pandas  # noqa: F401  -- import before capping memory: the cap is for the files
+    import python_calamine  # noqa: F401
+
+    _set_memory_limit(memory_mb)
+    _send(out, ("ready", os.getpid()))
+    _serve(sys.stdin.buffer, out)
+
+
+if __name__ == "__main__":
+    main()

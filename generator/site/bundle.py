@@ -1,0 +1,68 @@
+"""Everything the site needs, builder-independent: pages (Markdown) and files (bytes).
+
+The mkdocs plugin and the CLI both call :func:`make_bundle`; nothing here imports mkdocs.
+
+Dates never come from the clock: the "last data update" is the day, in the campaign's time
+zone, of ``SOURCE_DATE_EPOCH`` when set, else of the last git commit touching the data folder,
+else unknown (the pages say "chưa rõ"); see :mod:`generator.read.dates`, which also gives the
+builder the same day (sitemap dates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.read.dates import data_epoch, local_day
+from generator.site.export import export_open_data
+from generator.site.history import History, publication_history
+from generator.read.issues import Issue
+from generator.judge.pipeline import Result, run
+from generator.site.render import render_pages, site_files
+from generator.site.render_history import PAGE as HISTORY_PAGE
+from generator.site.render_history import render_history_page
+from generator.site.views import SiteView, build_views
+
+
+@dataclass
+class SiteBundle:
+    result: Result
+    view: SiteView | None = None
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    history: History | None = None
+    epoch: int | None = None  # seconds since 1970 of the data's last change, if known
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok
+
+    @property
+    def issues(self) -> list[Issue]:
+        return self.result.issues
+
+
+def make_bundle(
+    config_path: Path, data_dir: Path | None = None, *, with_history: bool = True
+) -> SiteBundle:
+    """Run the core and, when the input has no error, render pages and downloads.
+
+    The publication history (/cap-nhat/) costs one more core run per data commit (see
+    history.py); ``with_history=False`` skips it, for tests and tools that don't publish
+    (the page then says there is no history: never publish such a bundle).
+    """
+    result = run(config_path, data_dir)
+    bundle = SiteBundle(result)
+    if not result.ok or result.config is None or result.data_dir is None:
+        return bundle
+    zone = result.config.campaign.time_zone
+    bundle.epoch = data_epoch(result.data_dir)
+    updated = local_day(bundle.epoch, zone)
+    bundle.view = build_views(result.config, result.dataset, result.outcomes, updated)
+    bundle.files = export_open_data(bundle.view)
+    bundle.pages = render_pages(bundle.view, bundle.files)
+    bundle.files.update(site_files(bundle.view))  # charts (SVG), vendored scripts
+    if with_history:
+        bundle.history = publication_history(config_path.resolve(), result.data_dir, zone)
+    bundle.pages[HISTORY_PAGE] = render_history_page(bundle.view, bundle.history, bundle.files)
+    return bundle
