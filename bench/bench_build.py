@@ -46,6 +46,7 @@ STAGES = (
     "render",
     "charts+assets",
     "history",
+    "staging",
     "site build",
     "post-passes",
 )
@@ -93,9 +94,11 @@ def _instrument() -> None:
     site.site_files = _timed("charts+assets", site.site_files)  # type: ignore[assignment]
     site.publication_history = _timed("history", site.publication_history)  # type: ignore[assignment]
     site.render_history_page = _timed("history", site.render_history_page)  # type: ignore[assignment]
-    publish._mkdocs_build = _timed("site build", publish._mkdocs_build)  # type: ignore[assignment]
+    publish.write_staging_tree = _timed("staging", publish.write_staging_tree)  # type: ignore[assignment]
+    publish.run_builder = _timed("site build", publish.run_builder)  # type: ignore[assignment]
+    publish.apply_passes = _timed("post-passes", publish.apply_passes)  # type: ignore[assignment]
     publish.check_built_site = _timed("post-passes", publish.check_built_site)  # type: ignore[assignment]
-    publish._swap_in = _timed("post-passes", publish._swap_in)  # type: ignore[assignment]
+    publish.swap_in = _timed("post-passes", publish.swap_in)  # type: ignore[assignment]
 
 
 def _child(tier: str, work: Path) -> dict[str, Any]:

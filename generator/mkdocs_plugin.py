@@ -1,19 +1,17 @@
-"""The mkdocs plugin ``thidua``: a thin adapter from mkdocs to the core.
+"""The mkdocs plugin ``thidua``: plain ``mkdocs build`` / ``mkdocs serve`` through the core.
 
-All logic lives in :mod:`generator.site.bundle` (and the stages behind it); this module only runs
-the core once per build, reports its errors so ``mkdocs build`` exits 1, watches the data
-and config for ``mkdocs serve``, and hands the pages and downloads to mkdocs as virtual files.
-
-It also dates the build: from ``on_pre_build`` to the end of the build (``on_post_build`` or
-``on_build_error``) ``SOURCE_DATE_EPOCH`` holds the data's day (:mod:`generator.read.dates`), so
-plain ``mkdocs build``/``serve`` and ``thidua build`` write the same sitemap dates and gzip
-header, whatever the day of the build.
+A thin edge: one dispatch per mkdocs event, every step shared with ``thidua build``. It runs
+the core once per build (:func:`generator.site.bundle.make_bundle`), refuses data errors and
+an unpublishable content folder (:mod:`generator.publish.checks`), hands mkdocs the generated
+pages, files and feed as virtual files, and after the build runs the same passes and checks
+as ``thidua build`` on the output (:mod:`generator.publish.passes`), so both give the same
+bytes. From ``on_pre_build`` to the end of the build ``SOURCE_DATE_EPOCH`` holds the data's
+day (:class:`generator.read.dates.BuilderClock`), as ``thidua build`` gives its builder.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import LegacyConfig
@@ -21,12 +19,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-from generator.publish import allowlist, csp
-from generator.publish import passes as mkdocs_extras
+from generator.publish.checks import CheckFailed, check_built_site, refuse_content
+from generator.publish.passes import PassError, Passes, apply_passes
 from generator.read.dates import BuilderClock, builder_epoch
 from generator.site.bundle import SiteBundle, make_bundle
+from generator.site.news import FEED_PATH, PostError, feed_for
 from generator.site.render import site_extra
 
 log = get_plugin_logger("thidua")
@@ -48,9 +46,13 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         super().__init__()
         self.bundle: SiteBundle | None = None
-        # Set by `thidua build`, which has already run the core: no second pass over the data.
-        self.prebuilt: SiteBundle | None = None
         self.clock = BuilderClock()
+        # `mkdocs serve` injects an inline live-reload script that differs on every request:
+        # no hash can allow it, so the local preview goes without the policy.
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.clock.restore()  # a previous build's date is never this build's data date
@@ -58,25 +60,9 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         config_path = root / str(self.config["config"])
         data = self.config["data"]
         data_dir = root / str(data) if data else None
-        # mkdocs keeps one plugin instance per process (its plugin cache): a bundle handed
-        # over by `thidua build` serves that one build only, never a later one.
-        bundle, self.prebuilt = self.prebuilt or make_bundle(config_path, data_dir), None
-        resolved_data = bundle.result.data_dir or data_dir
-        for path in (config_path.parent, resolved_data):
-            if path is not None and path.exists() and str(path) not in config.watch:
-                config.watch.append(str(path))
-        errors = [i for i in bundle.issues if i.is_error]
-        if not bundle.ok:
-            lines = [f"  {i.location() or '-'}: {i.message}" for i in errors]
-            raise PluginError(
-                f"thidua: dữ liệu hoặc cấu hình có {len(errors)} lỗi, không xây dựng trang:\n"
-                + "\n".join(lines or ["  (không rõ lỗi)"])
-            )
-        if bundle.issues:  # details may name internal records: not in (public) CI logs
-            log.info(
-                "%d cảnh báo trong dữ liệu (không chặn việc xây dựng); xem: thidua validate",
-                len(bundle.issues),
-            )
+        bundle = make_bundle(config_path, data_dir)
+        _watch(config, config_path.parent, bundle.result.data_dir or data_dir)
+        _refuse_errors(bundle)
         if bundle.view is not None:
             config.extra["thidua"] = site_extra(bundle.view.config, bundle.view.updated)
         self.bundle = bundle
@@ -90,28 +76,28 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.bundle is None:
             raise PluginError("thidua: on_files before on_config")
-        _refuse_unpublishable(files, config)
-        generated: dict[str, Any] = {**self.bundle.pages, **self.bundle.files}
-        clashes = sorted(uri for uri in generated if files.get_file_from_path(uri) is not None)
-        if clashes:
-            raise PluginError(
-                "thidua: các tệp sau trong thư mục nội dung trùng với trang được sinh ra "
-                f"(hãy đổi tên hoặc xóa): {', '.join(clashes)}"
-            )
+        generated: dict[str, str | bytes] = {**self.bundle.pages, **self.bundle.files}
+        try:
+            refuse_content(Path(config.docs_dir), generated, config.use_directory_urls)
+        except CheckFailed as exc:
+            raise PluginError(f"thidua: {exc}") from exc
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
-        mkdocs_extras.add_news_feed(files, config)
+        feed = _feed(files, config)
+        if feed is not None and files.get_file_from_path(FEED_PATH) is None:
+            files.append(File.generated(config, FEED_PATH, content=feed))
         return files
 
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        return mkdocs_extras.page_links(html, config)
-
-    @event_priority(-50)  # after Material's search plugin (0), before its offline plugin (-100)
+    @event_priority(-200)  # after Material's search (0) and offline (-100) plugins
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.clock.restore()
-        mkdocs_extras.fold_search_index(config)
+        site = Path(config.site_dir)
+        try:
+            apply_passes(site, Passes(not config.use_directory_urls, policy=not self.serving))
+            if not self.serving:
+                check_built_site(site)
+        except (PassError, CheckFailed) as exc:
+            raise PluginError(f"thidua: {exc}") from exc
 
     def on_build_error(self, *, error: Exception) -> None:
         self.clock.restore()
@@ -119,57 +105,38 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def on_shutdown(self) -> None:
         self.clock.restore()
 
-    # `mkdocs serve` injects an inline live-reload script that differs on every request: no
-    # hash can allow it, so the local preview goes without the policy (builds always have it).
-    serving = False
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
-
-    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str | None:
-        """Every page gets its Content-Security-Policy, with hashes of its inline scripts."""
-        return output if self.serving else _with_policy(output, page.file.src_uri)
-
-    def on_post_template(
-        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
-    ) -> str | None:
-        """Theme pages that are not Markdown pages (404.html) get their policy too."""
-        if template_name.endswith(".html") and output_content.strip() and not self.serving:
-            return _with_policy(output_content, template_name)
-        return output_content
+def _watch(config: MkDocsConfig, *paths: Path | None) -> None:
+    """``mkdocs serve`` rebuilds when the campaign file or the data change."""
+    for path in paths:
+        if path is not None and path.exists() and str(path) not in config.watch:
+            config.watch.append(str(path))
 
 
-def _with_policy(html: str, name: str) -> str:
+def _refuse_errors(bundle: SiteBundle) -> None:
+    errors = [i for i in bundle.issues if i.is_error]
+    if not bundle.ok:
+        lines = [f"  {i.location() or '-'}: {i.message}" for i in errors]
+        raise PluginError(
+            f"thidua: dữ liệu hoặc cấu hình có {len(errors)} lỗi, không xây dựng trang:\n"
+            + "\n".join(lines or ["  (không rõ lỗi)"])
+        )
+    if bundle.issues:  # details may name internal records: not in (public) CI logs
+        log.info(
+            "%d cảnh báo trong dữ liệu (không chặn việc xây dựng); xem: thidua validate",
+            len(bundle.issues),
+        )
+
+
+def _feed(files: Files, config: MkDocsConfig) -> bytes | None:
+    sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
-        return csp.add_policy(html)
-    except ValueError as exc:
-        raise PluginError(f"thidua: Content-Security-Policy cho {name}: {exc}") from exc
-
-
-def _refuse_unpublishable(files: Files, config: MkDocsConfig) -> None:
-    """Fail the build on a file that must not be published (allow-list of ``allowlist.py``):
-    a spreadsheet or data export dropped in the content folder would be copied as is."""
-    docs = Path(config.docs_dir).resolve()
-    raw, other = [], []
-    for f in files:
-        if f.generated_by is not None or not f.abs_src_path:
-            continue
-        from_docs = Path(f.abs_src_path).resolve().is_relative_to(docs)
-        source = f"{Path(config.docs_dir).name}/{f.src_uri}" if from_docs else f.src_uri
-        if from_docs and allowlist.is_raw_data(f.src_uri):
-            raw.append(source)
-        elif not allowlist.is_allowed(f.dest_uri) or (
-            from_docs and not f.is_documentation_page() and f.dest_uri.endswith(".html")
-        ):
-            other.append(source)
-    if raw:
-        raise PluginError(
-            "thidua: thư mục nội dung có tệp dữ liệu (bảng tính, tệp xuất) sẽ bị công bố "
-            "nguyên trạng; không xây dựng trang. Hãy xóa hoặc chuyển các tệp này ra khỏi "
-            f"thư mục nội dung: {', '.join(sorted(raw))}"
+        return feed_for(
+            sources,
+            site_name=config.site_name,
+            description=config.site_description or "",
+            site_url=config.site_url,
+            directory_urls=config.use_directory_urls,
         )
-    if other:
-        raise PluginError(
-            "thidua: các tệp sau không thuộc danh sách được phép công bố "
-            f"(generator/publish/allowlist.py); không xây dựng trang: {', '.join(sorted(other))}"
-        )
+    except PostError as exc:
+        raise PluginError(f"thidua: {exc}") from exc

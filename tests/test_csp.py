@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.build import BuildFailed, check_built_site
+from generator.publish.checks import CheckFailed, check_built_site
 from generator.publish.csp import add_policy, declared_policy, policy, source_hash
 from tests.builders.chromium import serve
 from tests.safety.browser import WATCH, chromium, in_own_thread
@@ -97,7 +97,7 @@ def test_every_built_page_declares_its_policy(site: Path) -> None:
 
 def test_publish_refuses_a_page_without_policy(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html><head></head></html>", encoding="utf-8")
-    with pytest.raises(BuildFailed, match="Content-Security-Policy"):
+    with pytest.raises(CheckFailed, match="Content-Security-Policy"):
         check_built_site(tmp_path)
 
 
@@ -168,20 +168,26 @@ def _browse_every_kind(site: Path) -> None:
         assert any("script-src" in v for v in page.evaluate("window.__violations"))
 
 
-def test_policy_added_by_the_plugin_except_in_the_live_preview() -> None:
+def test_policy_added_by_the_plugin_except_in_the_live_preview(tmp_path: Path) -> None:
     from types import SimpleNamespace
 
     from generator.mkdocs_plugin import ThiduaPlugin
 
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
-    plugin = ThiduaPlugin()
-    plugin.on_startup(command="build", dirty=False)
-    built = plugin.on_post_page(PAGE, page=page, config=None)  # type: ignore[arg-type]
-    assert built is not None and declared_policy(built) == policy(PAGE)
-    assert declared_policy(plugin.on_post_template(PAGE, template_name="404.html", config=None))  # type: ignore[arg-type]
-    assert plugin.on_post_template("<urlset/>", template_name="sitemap.xml", config=None) == (  # type: ignore[arg-type]
-        "<urlset/>"
-    )
+    def built_by(command: str) -> Path:
+        site = tmp_path / command
+        site.mkdir()
+        for name in ("index.html", "404.html"):
+            (site / name).write_text(PAGE, encoding="utf-8")
+        (site / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+        plugin = ThiduaPlugin()
+        plugin.on_startup(command=command, dirty=False)
+        config = SimpleNamespace(site_dir=str(site), use_directory_urls=True)
+        plugin.on_post_build(config=config)  # type: ignore[arg-type]
+        return site
+
+    site = built_by("build")
+    assert declared_policy((site / "index.html").read_text(encoding="utf-8")) == policy(PAGE)
+    assert declared_policy((site / "404.html").read_text(encoding="utf-8"))  # theme pages too
+    assert (site / "sitemap.xml").read_text(encoding="utf-8") == "<urlset/>"
     # `mkdocs serve` injects an inline live-reload script (a new one per request)
-    plugin.on_startup(command="serve", dirty=False)
-    assert plugin.on_post_page(PAGE, page=page, config=None) == PAGE  # type: ignore[arg-type]
+    assert (built_by("serve") / "index.html").read_text(encoding="utf-8") == PAGE

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import build as publish
+from generator.publish import swap
 from tests.builders.mini import Mini, nominee
 from tests.safety.sites import ROOT, build_ok, thidua_build, tree_hash
 
@@ -141,8 +141,8 @@ def test_swap_without_renameat2_still_replaces(
     (out / "old.html").write_text("old")
     staging.mkdir()
     (staging / "new.html").write_text("new")
-    monkeypatch.setattr(publish, "_exchange", lambda a, b: False)
-    publish._swap_in(staging, out)
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
+    swap.swap_in(staging, out)
     assert [p.name for p in out.iterdir()] == ["new.html"]
     assert [p.name for p in staging.iterdir()] == ["old.html"]  # the caller removes it
 
@@ -153,5 +153,5 @@ def test_exchange_is_atomic_on_this_system(tmp_path: Path) -> None:
     b.mkdir()
     (a / "x").write_text("a")
     (b / "x").write_text("b")
-    assert publish._exchange(a, b)  # Linux renameat2(RENAME_EXCHANGE)
+    assert swap._exchange(a, b)  # Linux renameat2(RENAME_EXCHANGE)
     assert (a / "x").read_text() == "b" and (b / "x").read_text() == "a"

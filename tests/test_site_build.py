@@ -449,7 +449,7 @@ def test_offline_bundle_is_reproducible(
 
 
 def test_offline_links() -> None:
-    from generator.publish.offline import file_links
+    from generator.publish.passes import file_links
 
     html = (
         '<a href="../tieu-chi/">a</a><a href="../tieu-chi/#x">b</a><a href="./">c</a>'

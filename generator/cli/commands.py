@@ -11,6 +11,7 @@ import click
 from generator.cli.report import as_github, as_json, as_text, public_text
 from generator.judge.explain import explain as explain_text
 from generator.judge.pipeline import Result, run
+from generator.publish.builders import BUILDER_ENV, BUILDERS, DEFAULT_BUILDER
 from generator.read.issues import has_errors
 
 DEFAULT_CONFIG = Path("site_config/campaign.yml")
@@ -98,6 +99,12 @@ def _display(path: Path) -> str:
     help="The mkdocs configuration.",
 )
 @click.option(
+    "--builder",
+    type=click.Choice(sorted(BUILDERS)),
+    default=None,
+    help=f"The static-site builder [default: ${BUILDER_ENV}, else {DEFAULT_BUILDER}].",
+)
+@click.option(
     "--offline",
     is_flag=True,
     help="Also write the offline bundle: a zip of the site that opens from disk "
@@ -114,6 +121,7 @@ def build(
     config_path: Path,
     out: Path,
     mkdocs_file: Path,
+    builder: str | None,
     offline: bool,
     offline_zip: Path | None,
 ) -> None:
@@ -131,9 +139,9 @@ def build(
         click.echo("Không xây dựng trang: dữ liệu còn lỗi; trang cũ được giữ nguyên.", err=True)
         sys.exit(1)
     try:
-        build_site(bundle, mkdocs_file.resolve(), out)
+        build_site(bundle, mkdocs_file.resolve(), out, builder=builder)
     except BuildFailed as exc:
-        click.echo(f"mkdocs build --strict failed: {exc}", err=True)
+        click.echo(f"build failed: {exc}", err=True)
         click.echo("Không xây dựng trang; trang cũ được giữ nguyên.", err=True)
         sys.exit(1)
     click.echo(f"Đã xây dựng trang tại {out}/ (site built in {out}/).")
@@ -142,7 +150,7 @@ def build(
 
         target = offline_zip or default_zip_path(out)
         try:
-            build_offline(bundle, mkdocs_file.resolve(), target)
+            build_offline(bundle, mkdocs_file.resolve(), target, builder=builder)
         except BuildFailed as exc:
             click.echo(f"offline build failed: {exc}", err=True)
             sys.exit(1)

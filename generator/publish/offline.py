@@ -2,41 +2,25 @@
 
 ``thidua build --offline`` builds the site a second time with ``OFFLINE=true`` (mkdocs.yml
 turns on Material's ``offline`` plugin, which sets ``use_directory_urls: false`` and inlines
-the search index as ``search/search_index.js``), then writes one zip whose entries are sorted
-and dated from the data's last change, so the same input gives the same bytes.
-Links between generated pages end in ``/`` (directory URLs); from disk a folder does not open
-its ``index.html``, so :func:`file_links` adds it.
+the search index as ``search/search_index.js``) and the offline passes, then writes one zip
+whose entries are sorted and dated from the data's last change, so the same input gives the
+same bytes. Links between generated pages end in ``/`` (directory URLs); from disk a folder
+does not open its ``index.html``, so :func:`generator.publish.passes.file_links`
+adds it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tempfile
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from generator.publish.build import build_into
 from generator.site.bundle import SiteBundle
 
-OFFLINE_ENV = "OFFLINE"
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-# href="…/" or href="…/#frag": relative (no scheme, not "/", "//" or "#"), ends in a slash.
-_DIR_LINK = re.compile(r'(\bhref=")((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"#?]*/|\.\.?)((?:#[^"]*)?")')
-
-
-def file_links(html: str) -> str:
-    """Relative links to folders (``../tieu-chi/``) → to their page (``../tieu-chi/index.html``)."""
-
-    def repl(m: re.Match[str]) -> str:
-        path = m.group(2)
-        if not path.endswith("/"):
-            path += "/"
-        return f"{m.group(1)}{path}index.html{m.group(3)}"
-
-    return _DIR_LINK.sub(repl, html)
 
 
 def default_zip_path(out: Path) -> Path:
@@ -45,29 +29,14 @@ def default_zip_path(out: Path) -> Path:
     return out.with_name(f"{out.name}-offline.zip")
 
 
-@contextmanager
-def offline_env() -> Iterator[None]:
-    before = os.environ.get(OFFLINE_ENV)
-    os.environ[OFFLINE_ENV] = "true"
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(OFFLINE_ENV, None)
-        else:
-            os.environ[OFFLINE_ENV] = before
-
-
-def build_offline(bundle: SiteBundle, mkdocs_yml: Path, zip_path: Path) -> Path:
+def build_offline(
+    bundle: SiteBundle, mkdocs_yml: Path, zip_path: Path, *, builder: str | None = None
+) -> Path:
     """Build the offline site from ``bundle`` and write it to ``zip_path`` (atomically)."""
-    from generator.publish.build import build_site
-
     zip_path = zip_path.resolve()
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".thidua-offline-") as tmp:
-        site_dir = Path(tmp) / "site"
-        with offline_env():
-            build_site(bundle, mkdocs_yml, site_dir)
+        site_dir = build_into(bundle, mkdocs_yml, Path(tmp), builder=builder, offline=True)
         updated = bundle.view.updated if bundle.view is not None else None
         write_zip(site_dir, zip_path, folder=zip_path.stem, date=updated)
     return zip_path

@@ -1,59 +1,100 @@
-"""mkdocs-facing steps of the public site that are not about the campaign data.
+"""The passes that make a built site safe and Vietnamese, run on the builder's output.
 
-Called from :class:`generator.mkdocs_plugin.ThiduaPlugin` (one line per event), kept here so
-the plugin stays a thin adapter: the news feed (``on_files``), links that work from disk in
-the offline build (``on_page_content``) and the diacritic-folded search index
-(``on_post_build``, after Material's search plugin wrote it and before its offline plugin
-inlines it).
+Whatever the builder (mkdocs, ProperDocs, or a plugin-less one), its output folder gets the
+same passes, in this order:
+
+1. **Folded search data**: the search index gets folded copies of every entry (no diacritics,
+   ``đ`` → ``d``; :mod:`generator.site.search_index`), its entries in page order, in
+   ``search_index.json`` and in the offline build's inlined ``search_index.js``.
+2. **Offline links** (offline build only): relative links to folders name their ``index.html``,
+   since a folder does not open its page from ``file://``.
+3. **Content-Security-Policy** on every HTML file, with the hashes of its final inline scripts
+   and styles (:mod:`generator.publish.csp`), so this pass runs last.
+
+Each pass is a pure function of a file's text; :func:`apply_passes` walks the folder.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from generator.publish import csp
+from generator.site.search_index import fold_index
 
-from generator.publish.offline import file_links
-from generator.read.text import slug
-from generator.site.news import FEED_PATH, NEWS_DIR, PostError, read_post, rss
-from generator.site.search_index import fold_index_file
+SEARCH_JSON = "search/search_index.json"
+SEARCH_JS = "search/search_index.js"
+_JS_PREFIX = "var __index = "  # how Material's offline plugin inlines the index
+# href="…/" or href="…/#frag": relative (no scheme, not "/", "//" or "#"), ends in a slash.
+_DIR_LINK = re.compile(r'(\bhref=")((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"#?]*/|\.\.?)((?:#[^"]*)?")')
 
 
-def add_news_feed(files: Files, config: MkDocsConfig) -> None:
-    """Generate ``rss.xml`` from the front matter of the posts under ``tin-tuc/``."""
-    index = files.get_file_from_path(f"{NEWS_DIR}/index.md")
-    if index is None or files.get_file_from_path(FEED_PATH) is not None:
+def file_links(html: str) -> str:
+    """Relative links to folders (``../tieu-chi/``) → to their page (``../tieu-chi/index.html``)."""
+
+    def repl(m: re.Match[str]) -> str:
+        path = m.group(2)
+        if not path.endswith("/"):
+            path += "/"
+        return f"{m.group(1)}{path}index.html{m.group(3)}"
+
+    return _DIR_LINK.sub(repl, html)
+
+
+class PassError(Exception):
+    """A built file the passes cannot make safe (e.g. an inline script no hash can cover)."""
+
+
+@dataclass(frozen=True)
+class Passes:
+    """Which passes run: ``offline`` for a site opened from disk; ``policy`` off only for
+    ``mkdocs serve``, whose live-reload script changes on every request."""
+
+    offline: bool = False
+    policy: bool = True
+
+
+def apply_passes(site_dir: Path, passes: Passes) -> None:
+    """Run the passes over every file of a built site, in place."""
+    fold_search_files(site_dir)
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        fixed = page_pass(text, page.relative_to(site_dir).as_posix(), passes)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
+def page_pass(html: str, name: str, passes: Passes) -> str:
+    """One page through the offline-links and policy passes."""
+    if passes.offline:
+        html = file_links(html)
+    if not passes.policy:
+        return html
+    try:
+        return csp.add_policy(html)
+    except ValueError as exc:
+        raise PassError(f"Content-Security-Policy cho {name}: {exc}") from exc
+
+
+def in_page_order(docs: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Index entries grouped by page, pages by path, a page's sections in their order: the
+    order a builder walks its files in (content folder first, or generated pages first)
+    must not change the published bytes."""
+    position = {id(doc): n for n, doc in enumerate(docs)}
+    return sorted(docs, key=lambda d: (str(d.get("location", "")).split("#")[0], position[id(d)]))
+
+
+def fold_search_files(site_dir: Path) -> None:
+    """Fold the search index and, when the offline build inlined it, its script copy."""
+    index_file = site_dir / SEARCH_JSON
+    if not index_file.is_file():
         return
-    posts = []
-    for f in files.documentation_pages():
-        if not f.src_uri.startswith(f"{NEWS_DIR}/") or f.src_uri == index.src_uri:
-            continue
-        try:
-            posts.append(read_post(f.content_string, f.url, f.src_uri))
-        except PostError as exc:
-            raise PluginError(f"thidua: {exc}") from exc
-    feed = rss(
-        posts,
-        site_name=config.site_name,
-        description=config.site_description or config.site_name,
-        index_url=index.url,
-        site_url=config.site_url or None,
-    )
-    files.append(File.generated(config, FEED_PATH, content=feed))
-
-
-def page_links(html: str, config: MkDocsConfig) -> str:
-    """Without directory URLs (offline build), links to folders must name index.html."""
-    return html if config.use_directory_urls else file_links(html)
-
-
-def fold_search_index(config: MkDocsConfig) -> None:
-    fold_index_file(Path(config.site_dir) / "search" / "search_index.json")
-
-
-def heading_slug(value: str, separator: str) -> str:
-    """Anchors of hand-written headings (Markdown ``toc``): 'Điều kiện để được xét' →
-    'dieu-kien-de-duoc-xet' (the default drops 'đ' and every accented letter)."""
-    return slug(value).replace("-", separator) or "muc"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index["docs"] = in_page_order(index.get("docs", []))
+    data = json.dumps(fold_index(index), ensure_ascii=False, separators=(",", ":"))
+    index_file.write_text(data, encoding="utf-8")
+    script = site_dir / SEARCH_JS
+    if script.is_file():
+        script.write_text(_JS_PREFIX + data, encoding="utf-8")

@@ -12,9 +12,9 @@ import datetime as dt
 import email.utils
 import posixpath
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import yaml
 
@@ -124,3 +124,44 @@ def rss(
             ET.SubElement(item, "description").text = post.summary
     ET.indent(root)
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The site-relative URL a builder gives a Markdown page (as mkdocs does): with directory
+    URLs ``tin-tuc/a.md`` → ``tin-tuc/a/`` and ``tin-tuc/index.md`` → ``tin-tuc/``;
+    without, ``tin-tuc/a.html`` and ``tin-tuc/index.html``."""
+    stem = posixpath.splitext(src_uri)[0]
+    folder, name = posixpath.split(stem)
+    is_index = name in ("index", "README")
+    if directory_urls:
+        path = (folder + "/" if folder else "") if is_index else stem + "/"
+        return quote(path or "./", safe="/#:")
+    path = posixpath.join(folder, "index.html") if is_index else stem + ".html"
+    return quote(path, safe="/#:")
+
+
+def feed_for(
+    sources: Mapping[str, str],
+    *,
+    site_name: str,
+    description: str,
+    site_url: str | None,
+    directory_urls: bool,
+) -> bytes | None:
+    """The feed of the posts among ``sources`` (Markdown page path → text), or None when the
+    site has no news page (``tin-tuc/index.md``). Raises :class:`PostError` for a bad post."""
+    index = f"{NEWS_DIR}/index.md"
+    if index not in sources:
+        return None
+    posts = [
+        read_post(text, page_url(uri, directory_urls), uri)
+        for uri, text in sorted(sources.items())
+        if uri.startswith(f"{NEWS_DIR}/") and uri != index and uri.endswith(".md")
+    ]
+    return rss(
+        posts,
+        site_name=site_name,
+        description=description or site_name,
+        index_url=page_url(index, directory_urls),
+        site_url=site_url or None,
+    )

@@ -1,7 +1,7 @@
 /* Thi đua CCHC — search for Vietnamese readers, typed with or without diacritics.
  *
  * Loaded in <head> (overrides/main.html), before Material starts its search worker.
- * The search index holds a folded copy of every entry (generator/search_index.py:
+ * The search index holds a folded copy of every entry (generator/site/search_index.py:
  * lower case, no tone or vowel marks, đ → d); this script folds the reader's query the
  * same way on its way to the worker, so "nguyen van an", "NGUYEN VAN AN", "Nguyễn Văn An"
  * (NFC or NFD) and "van an" all find "Nguyễn Văn An". Result previews keep the original

@@ -1,0 +1,101 @@
+"""The staging tree: everything a builder needs for one build, in one folder.
+
+::
+
+    <staging>/mkdocs.yml   generated: INHERITs the project's mkdocs.yml (config_file.py)
+    <staging>/docs/        the content folder, the generated pages and files, rss.xml
+    <staging>/overrides/   the theme's custom_dir
+    <staging>/site/        the builder's output (then the passes, the checks, the swap)
+
+The content folder is checked (allow-list, clashes with generated pages) before anything is
+written: a build that must be refused is refused before any builder starts.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.publish.checks import content_files, refuse_content
+from generator.publish.config_file import ProjectConfig, staging_config
+from generator.site.bundle import SiteBundle
+from generator.site.news import FEED_PATH, PostError, feed_for
+from generator.site.render import site_extra
+
+
+@dataclass(frozen=True)
+class StagingTree:
+    """Paths of one staging tree."""
+
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def write_staging_tree(
+    bundle: SiteBundle, project: ProjectConfig, root: Path, *, offline: bool = False
+) -> StagingTree:
+    """Check the content folder, then write the tree for ``bundle`` under ``root``."""
+    directory_urls = project.use_directory_urls and not offline
+    generated: dict[str, str | bytes] = {**bundle.pages, **bundle.files}
+    refuse_content(project.docs_dir, generated, directory_urls)
+    tree = StagingTree(root)
+    _copy_content(project.docs_dir, tree.docs)
+    for uri, content in sorted(generated.items()):
+        _write(tree.docs / uri, content)
+    feed = _feed(tree.docs, project, directory_urls)
+    if feed is not None and not (tree.docs / FEED_PATH).exists():
+        _write(tree.docs / FEED_PATH, feed)
+    if project.custom_dir is not None:
+        shutil.copytree(project.custom_dir, tree.root / "overrides")
+    extra = site_extra(bundle.view.config, bundle.view.updated) if bundle.view else {}
+    tree.config.write_text(staging_config(project, extra), encoding="utf-8")
+    return tree
+
+
+def _copy_content(content_dir: Path, docs: Path) -> None:
+    for rel in content_files(content_dir):
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(content_dir / rel, target)
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+
+
+def _feed(docs: Path, project: ProjectConfig, directory_urls: bool) -> bytes | None:
+    sources = {
+        rel: (docs / rel).read_text(encoding="utf-8-sig")
+        for rel in content_files(docs)
+        if rel.endswith(".md")
+    }
+    try:
+        return feed_for(
+            sources,
+            site_name=project.site_name,
+            description=project.site_description,
+            site_url=project.site_url,
+            directory_urls=directory_urls,
+        )
+    except PostError as exc:
+        raise StagingFailed(str(exc)) from exc
+
+
+class StagingFailed(Exception):
+    """The staging tree cannot be written (e.g. a news post without its date)."""
