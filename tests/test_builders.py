@@ -145,7 +145,7 @@ def test_a_content_folder_with_raw_data_is_refused_before_any_builder_starts(
 ) -> None:
     yml = _project_copy(tmp_path)
     (tmp_path / "content" / "bang-diem.xlsx").write_bytes(b"PK\x03\x04 not really")
-    with pytest.raises(BuildFailed, match="bang-diem.xlsx"):
+    with pytest.raises(BuildFailed, match=r"bang-diem\.xlsx"):
         build_into(bundle, yml, tmp_path / "work", builder=name, offline=False)
     assert not (tmp_path / "work").exists()  # nothing staged, no builder run
 
@@ -158,13 +158,13 @@ def test_a_strict_warning_of_either_builder_fails_the_build(
     (tmp_path / "content" / "ke-hoach" / "them.md").write_text(
         "# Thêm\n\n[Trang không có](khong-co.md)\n", encoding="utf-8"
     )
-    with pytest.raises(BuildFailed, match="khong-co.md") as failed:
+    with pytest.raises(BuildFailed, match=r"khong-co\.md") as failed:
         build_into(bundle, yml, tmp_path / "work", builder=name, offline=False)
     assert f"{name} build --strict failed" in str(failed.value)
 
 
 def test_an_unknown_builder_is_refused_with_the_known_ones() -> None:
-    with pytest.raises(BuilderFailed, match="zensical.*mkdocs, properdocs"):
+    with pytest.raises(BuilderFailed, match=r"zensical.*mkdocs, properdocs"):
         builder_named("zensical")
 
 
