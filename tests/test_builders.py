@@ -132,11 +132,7 @@ def _changed_lines(a: bytes, b: bytes, rel: str) -> list[str]:
         return [f"(compressed file {rel} differs)"]
     old, new = a.decode("utf-8").splitlines(), b.decode("utf-8").splitlines()
     diff = difflib.unified_diff(old, new, lineterm="", n=0)
-    return [
-        line[1:]
-        for line in diff
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
+    return [line[1:] for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
 @pytest.mark.parametrize("name", sorted(BUILDERS))
