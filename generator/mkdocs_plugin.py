@@ -27,7 +27,7 @@ from generator.publish import allowlist, csp
 from generator.publish import passes as mkdocs_extras
 from generator.read.dates import BuilderClock, builder_epoch
 from generator.site.bundle import SiteBundle, make_bundle
-from generator.site.render import site_extra
+from generator.site.pages.renderer import site_extra
 
 log = get_plugin_logger("thidua")
 
