@@ -25,7 +25,7 @@ from generator.publish.passes import PassError, Passes, apply_passes
 from generator.read.dates import BuilderClock, builder_epoch
 from generator.site.bundle import SiteBundle, make_bundle
 from generator.site.news import FEED_PATH, PostError, feed_for
-from generator.site.render import site_extra
+from generator.site.pages.renderer import site_extra
 
 log = get_plugin_logger("thidua")
 

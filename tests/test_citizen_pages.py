@@ -11,7 +11,7 @@ import pytest
 
 from generator.judge.model import Status
 from generator.site.bundle import SiteBundle, make_bundle
-from generator.site.render import ABBREVIATIONS
+from generator.site.pages.markup import ABBREVIATIONS
 from tests.test_site_build import CONFIG, DATA
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="sample data not generated")

@@ -23,7 +23,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.site.export import Field, Table, neutralise, to_csv, to_xlsx
+from generator.site.open_data.table import Field, Table
+from generator.site.open_data.writers import neutralise, to_csv, to_xlsx
 from tests.builders.chromium import serve
 from tests.builders.mini import Mini
 from tests.safety.browser import WATCH, chromium, in_own_thread

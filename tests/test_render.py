@@ -18,12 +18,10 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from generator.judge.config import Config, load_config
-from generator.site.render import (
-    SAMPLE_NOTICE,
-    markdown_text,
-    relative_url,
-    render_pages,
-)
+from generator.site.pages.links import relative_url
+from generator.site.pages.markup import markdown_text
+from generator.site.pages.registry import render_pages
+from generator.site.pages.renderer import SAMPLE_NOTICE
 from generator.site.views import (
     CollectiveView,
     CouncilView,
@@ -596,7 +594,7 @@ def test_newlines_and_controls_in_data_cannot_break_the_block(config: Config) ->
 
 
 def test_countdown_uses_the_data_date_never_the_clock(config: Config) -> None:
-    from generator.site.render import countdown
+    from generator.site.pages.home import countdown
 
     dossier = config.dossier_deadline
     on = countdown(config, dossier - dt.timedelta(days=5))
@@ -667,7 +665,7 @@ def test_charts_have_alternatives_and_number_tables(pages: dict[str, str]) -> No
 
 
 def test_site_files_hold_charts_and_scripts(config: Config) -> None:
-    from generator.site.render import site_files
+    from generator.site.pages.registry import site_files
 
     files = site_files(make_view(config))
     assert {p for p in files if p.endswith(".svg")} == {

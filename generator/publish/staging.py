@@ -21,7 +21,7 @@ from generator.publish.checks import content_files, refuse_content
 from generator.publish.config_file import ProjectConfig, staging_config
 from generator.site.bundle import SiteBundle
 from generator.site.news import FEED_PATH, PostError, feed_for
-from generator.site.render import site_extra
+from generator.site.pages.renderer import site_extra
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.read.dates import data_epoch, local_day
-from generator.site.export import export_open_data
-from generator.site.history import History, publication_history
-from generator.read.issues import Issue
 from generator.judge.pipeline import Result, run
-from generator.site.render import render_pages, site_files
-from generator.site.render_history import PAGE as HISTORY_PAGE
-from generator.site.render_history import render_history_page
-from generator.site.views import SiteView, build_views
+from generator.read.dates import data_epoch, local_day
+from generator.read.issues import Issue
+from generator.site.history import History, publication_history
+from generator.site.open_data.export import export_open_data
+from generator.site.pages.history import PAGE as HISTORY_PAGE
+from generator.site.pages.history import render_history_page
+from generator.site.pages.registry import render_pages, site_files
+from generator.site.projection import build_views
+from generator.site.views import SiteView
 
 
 @dataclass

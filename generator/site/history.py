@@ -31,10 +31,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.read.dates import DEFAULT_TIME_ZONE, day_of
-from generator.read.load import Loader
 from generator.judge.model import STATUS_LABELS, Status
 from generator.judge.pipeline import run
+from generator.read.dates import DEFAULT_TIME_ZONE, day_of
+from generator.read.load import Loader
 from generator.read.text import collation_key, person_sort_key
 
 MAX_COMMITS = 60

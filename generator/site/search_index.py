@@ -22,7 +22,7 @@ from typing import Any
 from generator.read.text import fold
 
 FOLDED_FIELDS = {"folded_title": "title", "folded_text": "text"}
-# A nominee's card on a department page (anchor "p-…", see views.py): boosted so that a
+# A nominee's card on a department page (anchor "p-…", see projection.py): boosted so that a
 # name lists the person before pages that merely contain a word of it (Material ranks
 # whole pages above sections, and "do*" also matches "đồng", "đợt" …).
 PERSON_SECTION = re.compile(r"#p-[a-z0-9-]+$")

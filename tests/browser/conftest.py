@@ -1,6 +1,8 @@
 """Browser tests: the built site in Debian's Chromium, driven by Playwright.
 
-Once per session: ``thidua build --offline`` into a temporary folder (site + offline zip),
+Once per session and builder: ``thidua build --builder NAME --offline`` into a temporary
+folder (site + offline zip), so every browser test runs on the output of each builder
+(``THIDUA_BROWSER_BUILDERS``, default ``mkdocs,properdocs``); then
 a local HTTP server for the site on 127.0.0.1 (serving 404.html for missing pages, as a web
 host does), and one headless Chromium. Each test gets a fresh browser context whose
 requests are recorded: any request to a host other than 127.0.0.1 (or a non-file URL in
@@ -28,6 +30,7 @@ from tests.builders.chromium import CHROMIUM_ARGS, require_chromium, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 900}
+BUILDERS = tuple(os.environ.get("THIDUA_BROWSER_BUILDERS", "mkdocs,properdocs").split(","))
 LOCAL_HOST = "127.0.0.1"
 
 
@@ -41,23 +44,28 @@ class Built:
     site: Path
     offline_zip: Path
     seconds: float
+    builder: str
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Built:
+@pytest.fixture(scope="session", params=BUILDERS)
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, chromium_path: str
+) -> Built:
     import time
 
-    out = tmp_path_factory.mktemp("browser")
+    out = tmp_path_factory.mktemp(f"browser-{request.param}")
     site, offline_zip = out / "site", out / "thidua-offline.zip"
     start = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--out", str(site),
-         "--offline-zip", str(offline_zip)],
+         "--builder", request.param, "--offline-zip", str(offline_zip)],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    return Built(site, offline_zip, time.monotonic() - start)
+    generator_tag = "ProperDocs" if request.param == "properdocs" else "mkdocs-1.6.1"
+    assert generator_tag in (site / "index.html").read_text(encoding="utf-8")  # really built by it
+    return Built(site, offline_zip, time.monotonic() - start, request.param)
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,12 @@
 """The /cap-nhat/ page (publication history), rendered like every other generated page:
-one autoescaped Jinja2 block in the layout of ``_base.html`` (see :mod:`generator.site.render`)."""
+one autoescaped Jinja2 block in the layout of ``_base.html`` (see :mod:`generator.site.pages`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from generator.site.history import History
-from generator.site.render import _Site
+from generator.site.pages.renderer import PageRenderer
 from generator.site.views import SiteView
 
 PAGE = "cap-nhat/index.md"
@@ -17,5 +17,5 @@ def render_history_page(
     view: SiteView, history: History | None, downloads: Mapping[str, bytes] | None = None
 ) -> str:
     """Markdown source of /cap-nhat/; says plainly when there is no history (``None``)."""
-    site = _Site(view, downloads or {})
+    site = PageRenderer(view, downloads or {})
     return site.render(PAGE, "history.html", TITLE, history=history)

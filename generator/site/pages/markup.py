@@ -1,0 +1,81 @@
+"""Text made safe for a page source: Markdown-escaped headings, one raw HTML block, and the
+first use of each known abbreviation explained with ``<abbr>``."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Abbreviations a citizen meets in criteria, reasons and document numbers ("25/TTr-TH"):
+# the first use on each generated page is marked <abbr title="…"> (see mark_abbreviations).
+ABBREVIATIONS = {
+    "HTXSNV": "Hoàn thành xuất sắc nhiệm vụ",
+    "HTTNV": "Hoàn thành tốt nhiệm vụ",
+    "HTNV": "Hoàn thành nhiệm vụ",
+    "KHTNV": "Không hoàn thành nhiệm vụ",
+    "CCHC": "cải cách hành chính",
+    "TTHC": "thủ tục hành chính",
+    "CBCCVC": "cán bộ, công chức, viên chức",
+    "TTr": "Tờ trình",
+}
+_ABBREVIATION = re.compile(r"(?<!\w)(" + "|".join(ABBREVIATIONS) + r")(?!\w)")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+_SPACES = re.compile(r"\s+")
+# C0 controls other than whitespace (and DEL): never meaningful in a cell, and STX/ETX are
+# what Python-Markdown's placeholders are made of.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters Python-Markdown core treats as escapable. ('|' is not among them: a one-line
+# heading block can never become a table, and '\|' would show its backslash without the
+# tables extension.)
+_MD_ESCAPABLE = set("\\`*_{}[]()>#+-.!")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters dropped and whitespace collapsed to single spaces."""
+    return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip()
+
+
+def markdown_text(text: str) -> str:
+    """Text safe to put in a Markdown line: HTML-escaped, Markdown punctuation backslashed."""
+    clean = one_line(text)
+    escaped = html.escape(clean, quote=False)
+    return "".join("\\" + ch if ch in _MD_ESCAPABLE else ch for ch in escaped)
+
+
+def mark_abbreviations(block: str) -> str:
+    """Wrap the first use of each known abbreviation in the text of an HTML fragment (made by
+    our autoescaped templates: text between tags holds no ``<``) in ``<abbr title="…">``;
+    text already inside an ``<abbr>`` and attribute values are left alone."""
+    out = []
+    inside_abbr = 0
+    seen: set[str] = set()
+
+    def first(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word in seen:
+            return word
+        seen.add(word)
+        return f'<abbr title="{ABBREVIATIONS[word]}">{word}</abbr>'
+
+    for part in _TAG_OR_TEXT.split(block):
+        if part.startswith("<"):
+            if re.match(r"<abbr[\s>]", part):
+                inside_abbr += 1
+            elif part.startswith("</abbr"):
+                inside_abbr -= 1
+            out.append(part)
+        elif inside_abbr:
+            out.append(part)
+        else:
+            out.append(_ABBREVIATION.sub(first, part))
+    return "".join(out)
+
+
+def html_block(rendered: str) -> str:
+    """One raw HTML block Python-Markdown leaves alone: column 0, no blank or indented line."""
+    lines = [line.strip() for line in rendered.splitlines()]
+    block = "\n".join(line for line in lines if line)
+    if not block.startswith("<div"):
+        raise ValueError("a page body must start with a <div> block")
+    return block

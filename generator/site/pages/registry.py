@@ -1,0 +1,75 @@
+"""Every generated page: its source path, its title and what builds it; and the files the
+pages use besides the open data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from generator.site import vendor
+from generator.site.charts import chart_files, charts
+from generator.site.pages.criteria import criteria_page
+from generator.site.pages.groups import (
+    award_groups,
+    initiative_groups,
+    people_groups,
+    undecided_groups,
+)
+from generator.site.pages.home import home_page
+from generator.site.pages.open_data import open_data_page
+from generator.site.pages.progress import progress_page
+from generator.site.pages.renderer import PageRenderer
+from generator.site.views import SiteView
+
+# docs-relative source path → page title (unit pages are added per unit)
+PAGES: dict[str, str] = {
+    "index.md": "",  # the campaign name
+    "tieu-chi/index.md": "Tiêu chí, chỉ tiêu và hồ sơ",
+    "tien-do/index.md": "Tiến độ nộp hồ sơ",
+    "ket-qua/tap-the/index.md": "Kết quả xét tập thể",
+    "ket-qua/ca-nhan/index.md": "Kết quả xét cá nhân",
+    "vinh-danh/index.md": "Vinh danh",
+    "sang-kien/index.md": "Sáng kiến được công nhận",
+    "don-vi/index.md": "Các phòng, bộ phận",
+    "du-lieu-mo/index.md": "Dữ liệu mở",
+}
+
+
+def render_pages(view: SiteView, downloads: Mapping[str, bytes] | None = None) -> dict[str, str]:
+    """Markdown sources of every generated page, keyed by docs-relative path."""
+    site = PageRenderer(view, downloads or {})
+    cfg = view.config
+    site_charts = charts(view)
+    pages: dict[str, str] = {}
+    renderers: dict[str, Callable[[str, str], str]] = {
+        "index.md": lambda p, t: home_page(site, p, cfg.campaign.name, site_charts),
+        "tieu-chi/index.md": lambda p, t: criteria_page(site, p, t),
+        "tien-do/index.md": lambda p, t: progress_page(site, p, t),
+        "ket-qua/tap-the/index.md": lambda p, t: site.render(p, "collectives.html", t),
+        "ket-qua/ca-nhan/index.md": lambda p, t: site.render(
+            p, "individuals.html", t, groups=people_groups(site, view.people)
+        ),
+        "vinh-danh/index.md": lambda p, t: site.render(
+            p, "honour.html", t, groups=award_groups(site), undecided=undecided_groups(view)
+        ),
+        "sang-kien/index.md": lambda p, t: site.render(
+            p,
+            "initiatives.html",
+            t,
+            groups=initiative_groups(site),
+            chart=site_charts["fields"],
+        ),
+        "don-vi/index.md": lambda p, t: site.render(p, "units.html", t),
+        "du-lieu-mo/index.md": lambda p, t: open_data_page(site, p, t),
+    }
+    for path, title in PAGES.items():
+        pages[path] = renderers[path](path, title)
+    for unit in view.units:
+        path = f"don-vi/{site.unit_slugs[unit.code]}/index.md"
+        pages[path] = site.render(path, "unit.html", unit.name, unit=unit)
+    return pages
+
+
+def site_files(view: SiteView) -> dict[str, bytes]:
+    """Files the generated pages use besides the open data: the charts (SVG, drawn at build
+    time) and the vendored browser libraries (sortable tables, offline search)."""
+    return {**chart_files(view), **vendor.site_files()}

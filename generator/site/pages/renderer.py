@@ -1,0 +1,116 @@
+"""One rendering of the site: shared state (unit paths, sensitive criteria, orders), the
+values every template gets, and a template made into a page source (:class:`PageRenderer`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from generator.judge.config import Config
+from generator.judge.model import Status
+from generator.read.text import slug
+from generator.site.pages.environment import environment
+from generator.site.pages.facts import (
+    STATUS_ORDER,
+    collective_facts,
+    council_text,
+    failed_ids,
+    person_facts,
+    ratio,
+)
+from generator.site.pages.formats import fmt_date
+from generator.site.pages.links import (
+    collective_anchor,
+    initiative_anchor,
+    relative_url,
+    unit_slugs,
+)
+from generator.site.pages.markup import html_block, mark_abbreviations, markdown_text
+from generator.site.views import CriterionView, PersonView, SiteView
+
+SAMPLE_NOTICE = "Dữ liệu minh họa, không phải người thật."
+UNKNOWN_DATE = "chưa rõ"
+
+
+def site_extra(config: Config, updated: dt.date | None = None) -> dict[str, object]:
+    """Values the theme overrides read from ``config.extra.thidua`` (hand-written pages show
+    the sample notice and the date of the last data change from here)."""
+    return {
+        "sample_data": config.site.sample_data,
+        "notice": SAMPLE_NOTICE,
+        "updated": fmt_date(updated, UNKNOWN_DATE),
+        "updated_iso": updated.isoformat() if updated else "",
+    }
+
+
+class PageRenderer:
+    """Shared state of one rendering: unit paths, sensitive criteria, update date."""
+
+    def __init__(self, view: SiteView, downloads: Mapping[str, bytes]) -> None:
+        self.view = view
+        self.config = view.config
+        self.downloads = downloads
+        self.sensitive = frozenset(
+            c.id
+            for c in self.config.criteria.collective + self.config.criteria.individual
+            if c.sensitive
+        )
+        self.unit_slugs = unit_slugs(view.units)
+        self.person_order = {id(p): n for n, p in enumerate(view.people)}
+        self.anchor_order = {p.anchor: n for n, p in enumerate(view.people)}
+        self.unit_order = {u.code: n for n, u in enumerate(view.units)}
+
+    def unit_path(self, code: str) -> str | None:
+        s = self.unit_slugs.get(code)
+        return f"don-vi/{s}/" if s else None
+
+    def context(self, page: str) -> dict[str, Any]:
+        def url(target: str) -> str:
+            return relative_url(page, target)
+
+        def unit_url(code: str) -> str | None:
+            path = self.unit_path(code)
+            return url(path) if path else None
+
+        return {
+            "view": self.view,
+            "cfg": self.config,
+            "sample": self.config.site.sample_data,
+            "notice": SAMPLE_NOTICE,
+            "updated": fmt_date(self.view.updated, UNKNOWN_DATE),
+            "url": url,
+            "unit_url": unit_url,
+            "reason_of": self.reason_of,
+            "failed": failed_ids,
+            "council_text": council_text,
+            "status_label_of": lambda code: Status(code).label,
+            "person_facts": person_facts,
+            "collective_facts": collective_facts,
+            "sort_key": self.sort_key,
+            "crit_collective": self.config.criteria.collective,
+            "crit_individual": self.config.criteria.individual,
+            "deadline": fmt_date(self.config.dossier_deadline),
+            "tt_anchor": collective_anchor,
+            "status_order": STATUS_ORDER,
+            "anchor_order": lambda anchor: self.anchor_order.get(anchor, len(self.anchor_order)),
+            "unit_order": lambda code: self.unit_order.get(code, len(self.unit_order)),
+            "ratio": ratio,
+            "unit_slug": lambda code: self.unit_slugs.get(code, slug(code)),
+            "sk_anchor": initiative_anchor,
+        }
+
+    def reason_of(self, c: CriterionView) -> str | None:
+        """A criterion's reason, never for a sensitive criterion (whatever the view holds)."""
+        return None if c.id in self.sensitive else c.reason
+
+    def sort_key(self, p: PersonView) -> int:
+        return self.person_order.get(id(p), 0)
+
+    def render(self, page: str, template: str, title: str, **values: Any) -> str:
+        tpl = environment().get_template(template)
+        body = tpl.render(**self.context(page), page_title=title, **values)
+        # The page's headings live in the HTML block, so Material's table of contents would
+        # be empty: hide it and give the tables the width.
+        block = mark_abbreviations(html_block(body))
+        return f"---\nhide:\n  - toc\n---\n\n# {markdown_text(title)}\n\n{block}\n"
