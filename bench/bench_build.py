@@ -77,7 +77,8 @@ def _timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _instrument() -> None:
     """Wrap the stage functions where their callers look them up."""
-    from generator.judge import pipeline, validate
+    from generator.judge import pipeline
+    from generator.judge.validate import driver as validate
     from generator.publish import build as publish
     from generator.read import load
     from generator.site import bundle as site

@@ -9,7 +9,7 @@ from generator.judge.config import Config, load_config
 from generator.judge.evaluate import evaluate
 from generator.judge.model import Dataset, Outcome
 from generator.judge.select import select
-from generator.judge.validate import validate
+from generator.judge.validate.driver import validate
 from generator.read.issues import Issue, has_errors
 from generator.read.load import Loader
 

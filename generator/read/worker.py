@@ -31,7 +31,9 @@ from generator.read import sniff
 from generator.read.csv_grid import read_csv
 from generator.read.issues import Issue
 from generator.read.raw import RawSheet, RawWorkbook
-from generator.read.xml_grid import SheetMeta, ods_metadata, xlsx_metadata
+from generator.read.xml_grid.ods import ods_metadata
+from generator.read.xml_grid.sheet_meta import SheetMeta
+from generator.read.xml_grid.xlsx_workbook import xlsx_metadata
 
 Grid = list[list[object]]
 Result = tuple[RawWorkbook | None, list[Issue]]
