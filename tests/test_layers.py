@@ -27,14 +27,14 @@ def _layer(module: str) -> str:
     return parts[1]
 
 
-def _module_name(path: Path) -> str:
-    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+def _module_name(path: Path, package: Path = PACKAGE) -> str:
+    rel = path.relative_to(package.parent).with_suffix("")
     return ".".join(rel.parts)
 
 
-def _imports(path: Path) -> list[tuple[int, str]]:
+def _imports(path: Path, package_dir: Path = PACKAGE) -> list[tuple[int, str]]:
     """Every ``generator.*`` module ``path`` imports (relative imports resolved)."""
-    name = _module_name(path)
+    name = _module_name(path, package_dir)
     package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
     found: list[tuple[int, str]] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -60,14 +60,15 @@ def _stage_of(imported: str) -> str:
     return "edges"
 
 
-def backward_imports(paths: list[Path]) -> list[tuple[str, int, str]]:
+def backward_imports(paths: list[Path], package: Path = PACKAGE) -> list[tuple[str, int, str]]:
     """(module, line, imported) for every import of a later stage."""
     bad = []
     for path in paths:
-        own = LAYERS.index(_layer(_module_name(path)))
-        for line, imported in _imports(path):
+        name = _module_name(path, package)
+        own = LAYERS.index(_layer(name))
+        for line, imported in _imports(path, package):
             if LAYERS.index(_stage_of(imported)) > own:
-                bad.append((_module_name(path), line, imported))
+                bad.append((name, line, imported))
     return bad
 
 
@@ -84,23 +85,19 @@ def test_imports_run_one_way():
     assert backward_imports(_modules()) == []
 
 
-def test_the_check_catches_an_import_that_runs_back_up(tmp_path):
-    planted = PACKAGE / "read" / "_planted_backward.py"
-    planted.write_text("from generator.site.views import build_views\n", encoding="utf-8")
-    try:
-        assert backward_imports([planted]) == [
-            ("generator.read._planted_backward", 1, "generator.site.views.build_views")
-        ]
-    finally:
-        planted.unlink()
-    relative = PACKAGE / "judge" / "_planted_relative.py"
+def test_the_check_catches_an_import_that_runs_back_up(tmp_path: Path) -> None:
+    # Planted in a copy of the package layout, never in the package other tests scan.
+    package = tmp_path / "generator"
+    (package / "read").mkdir(parents=True)
+    (package / "judge").mkdir()
+    absolute = package / "read" / "planted.py"
+    absolute.write_text("from generator.site.views import build_views\n", encoding="utf-8")
+    relative = package / "judge" / "planted.py"
     relative.write_text("from ..publish import csp\n", encoding="utf-8")
-    try:
-        assert backward_imports([relative]) == [
-            ("generator.judge._planted_relative", 1, "generator.publish.csp")
-        ]
-    finally:
-        relative.unlink()
+    assert backward_imports([absolute, relative], package) == [
+        ("generator.read.planted", 1, "generator.site.views.build_views"),
+        ("generator.judge.planted", 1, "generator.publish.csp"),
+    ]
 
 
 @pytest.mark.parametrize("path", _modules(), ids=_module_name)

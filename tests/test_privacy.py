@@ -292,3 +292,26 @@ def test_stray_spreadsheet_in_content_fails_the_build(tmp_path: Path, stray: str
     assert f"content/{stray}" in proc.stderr
     assert "tệp dữ liệu" in proc.stderr
     assert not out.exists()
+
+
+def test_the_projection_itself_drops_the_reason_of_a_sensitive_criterion() -> None:
+    """The views are the only input of pages and downloads: a sensitive criterion's reason
+    must stop there, not only in the page templates (which filter it a second time)."""
+    from generator.site.bundle import make_bundle
+
+    bundle = make_bundle(CONFIG, None)
+    assert bundle.view is not None
+    config = bundle.result.config
+    assert config is not None
+    criteria = config.criteria.collective + config.criteria.individual
+    sensitive = {c.id for c in criteria if c.sensitive}
+    assert sensitive  # the founding campaign's discipline criterion (CN3)
+    evaluated = [r.reason for o in bundle.result.outcomes for r in o.criteria if r.id in sensitive]
+    assert any(evaluated)  # the evaluation does give a reason: the projection must drop it
+    shown = [
+        c
+        for subject in (*bundle.view.people, *bundle.view.collectives)
+        for c in subject.criteria
+        if c.id in sensitive
+    ]
+    assert shown and all(c.reason is None for c in shown)

@@ -1,0 +1,1 @@
+"""The judging stage: the contract, the campaign config, records, criteria, status."""

@@ -1,0 +1,1 @@
+"""The publishing stage: staging tree, builder, passes on the output, checks, swap."""

@@ -1,0 +1,1 @@
+"""The reading stage: untrusted spreadsheet files to typed rows and located issues."""

@@ -1,0 +1,1 @@
+"""Staff and developer tools behind CLI commands: blank workbooks, synthetic campaigns."""

@@ -15,6 +15,7 @@ where they fail.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.builders.chromium import CHROMIUM_ARGS, require_chromium, serve
 
@@ -172,6 +174,13 @@ def search(pg: Any, query: str) -> list[list[str]]:
             || /Không tìm thấy/.test(document.querySelector('.md-search-result__meta').textContent)"""
     )
     pg.wait_for_timeout(150)  # let the first items render
+    if not pg.locator(".md-search-result__item").count():
+        # "none" may still be the previous query's verdict: give this one time to answer
+        with contextlib.suppress(PlaywrightTimeout):
+            pg.wait_for_function(
+                "() => document.querySelectorAll('.md-search-result__item').length > 0",
+                timeout=1500,
+            )
     return pg.evaluate(
         """() => [...document.querySelectorAll('.md-search-result__item')].map(item =>
             [...item.querySelectorAll('a.md-search-result__link')].map(a => {
