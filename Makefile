@@ -25,8 +25,9 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
+# Both cores: one worker per test module's worth of tests (module fixtures are built once).
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadscope
 
 sample-data: $(STAMP)
 	$(BIN)/python -m tests.builders.sample_campaign data/vpubnd-cantho-2019

@@ -49,31 +49,80 @@ class Built:
     builder: str
 
 
-@pytest.fixture(scope="session", params=BUILDERS)
-def built(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, chromium_path: str
-) -> Built:
+class Sites:
+    """Each builder's site, built once per session on first use (``thidua build --builder
+    NAME --offline-zip``) and served on 127.0.0.1 while the session lasts.
+
+    Kept apart from the ``builder`` parameter: pytest holds one value of a parametrized
+    session fixture at a time, so a parametrized build would be redone at every switch."""
+
+    def __init__(self, tmp: pytest.TempPathFactory) -> None:
+        self._tmp = tmp
+        self._built: dict[str, Built] = {}
+        self._urls: dict[str, str] = {}
+        self._offline: dict[str, Path] = {}
+        self._servers = contextlib.ExitStack()
+
+    def built(self, name: str) -> Built:
+        if name not in self._built:
+            self._built[name] = _build(name, self._tmp.mktemp(f"browser-{name}"))
+        return self._built[name]
+
+    def url(self, name: str) -> str:
+        if name not in self._urls:
+            self._urls[name] = self._servers.enter_context(serve(self.built(name).site))
+        return self._urls[name]
+
+    def offline_root(self, name: str) -> Path:
+        from generator.publish.offline import unzip
+
+        if name not in self._offline:
+            folder = self._tmp.mktemp(f"offline-{name}")
+            self._offline[name] = unzip(self.built(name).offline_zip, folder)
+        return self._offline[name]
+
+    def close(self) -> None:
+        self._servers.close()
+
+
+def _build(name: str, out: Path) -> Built:
     import time
 
-    out = tmp_path_factory.mktemp(f"browser-{request.param}")
     site, offline_zip = out / "site", out / "thidua-offline.zip"
     start = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--out", str(site),
-         "--builder", request.param, "--offline-zip", str(offline_zip)],
+         "--builder", name, "--offline-zip", str(offline_zip)],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    generator_tag = "ProperDocs" if request.param == "properdocs" else "mkdocs-1.6.1"
+    generator_tag = "ProperDocs" if name == "properdocs" else "mkdocs-1.6.1"
     assert generator_tag in (site / "index.html").read_text(encoding="utf-8")  # really built by it
-    return Built(site, offline_zip, time.monotonic() - start, request.param)
+    return Built(site, offline_zip, time.monotonic() - start, name)
 
 
 @pytest.fixture(scope="session")
-def base_url(built: Built) -> Iterator[str]:
-    with serve(built.site) as url:
-        yield url
+def sites(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[Sites]:
+    every = Sites(tmp_path_factory)
+    yield every
+    every.close()
+
+
+@pytest.fixture(scope="session", params=BUILDERS)
+def builder(request: pytest.FixtureRequest) -> str:
+    """Every browser test runs once per builder's output."""
+    return str(request.param)
+
+
+@pytest.fixture
+def built(sites: Sites, builder: str) -> Built:
+    return sites.built(builder)
+
+
+@pytest.fixture
+def base_url(sites: Sites, builder: str) -> str:
+    return sites.url(builder)
 
 
 # Package scope: Playwright's sync API allows one running instance per thread, and other

@@ -7,16 +7,14 @@ from typing import Any
 
 import pytest
 
-from generator.publish.offline import unzip
-
-from .conftest import Built, heading, search
+from .conftest import Sites, heading, search
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def offline_root(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return unzip(built.offline_zip, tmp_path_factory.mktemp("offline"))
+@pytest.fixture
+def offline_root(sites: Sites, builder: str) -> Path:
+    return sites.offline_root(builder)
 
 
 def test_search_works_from_disk(make_page: Any, offline_root: Path) -> None:
