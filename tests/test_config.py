@@ -60,6 +60,7 @@ def test_config_errors_name_file_and_key(tmp_path, old, new, key):
     assert old in text
     broken = tmp_path / "campaign.yml"
     broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    shutil.copytree(CAMPAIGN.parent / "contracts", tmp_path / "contracts")
     config, issues = load_config(broken)
     assert config is None
     assert len(issues) == 1

@@ -19,7 +19,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.judge import contract as schema
+from tests.builders import founding as schema
 from generator.judge.model import Status
 from tests.safety.sites import sample_site
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.judge import contract as schema
+from tests.builders import founding as schema
 from generator.judge.pipeline import run
 from generator.publish.allowlist import disallowed, is_allowed, is_raw_data, site_files
 from tests.builders.mini import Mini

@@ -19,11 +19,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     model_validator,
 )
 
-from generator.judge.contract import COUNCIL, NOMINEES, PROPOSALS, SUBMISSION
+from generator.judge.contract import Contract, ContractChoice, resolve_contract
 from generator.judge.rules import (
     AllOfRule,
     InitiativesRule,
@@ -172,22 +173,6 @@ class Dossier(_Strict):
     department: list[DossierItem] = Field(description="Items every proposal of a department needs.")
     bang_khen_extra: str = Field("", description="Extra item for a Bằng khen proposal.")
 
-    @model_validator(mode="after")
-    def _known_columns(self) -> Dossier:
-        unknown = [
-            f"{part}: {key}"
-            for part, sheet in (
-                ("collective", SUBMISSION),
-                ("department", SUBMISSION),
-                ("individual", NOMINEES),
-            )
-            for item in getattr(self, part)
-            for key in [*([item.column] if item.column else []), *item.columns]
-            if key not in {c.key for c in sheet.columns}
-        ]
-        if unknown:
-            raise ValueError(f"unknown column key(s) in dossier items: {'; '.join(unknown)}")
-        return self
 
 
 class Quota(_Strict):
@@ -217,7 +202,8 @@ class Ranking(_Strict):
 class Award(_Strict):
     id: str = Field(description="Identifier of the award form.")
     name: str = Field(
-        description="Name of the award form: one the spreadsheets can write (schema.PROPOSALS)."
+        description="Name of the award form: one the spreadsheets can write (the values of "
+        "the nominees' proposal column)."
     )
     issuer: str = Field(description="Who grants it.")
     proposal: bool = Field(
@@ -233,24 +219,7 @@ class Award(_Strict):
     )
 
     @model_validator(mode="after")
-    def _known_form(self) -> Award:
-        """The data contract fixes the forms (SPEC §3): 'Hình thức đề nghị' is one of
-        PROPOSALS, and the Council file writes a proposal as 'Đề nghị <name>'."""
-        if self.name not in PROPOSALS:
-            raise ValueError(
-                f"name '{self.name}' is not a form the spreadsheets can write "
-                f"({', '.join(PROPOSALS)})"
-            )
-        proposed = f"Đề nghị {self.name}" in COUNCIL.column("form").choices
-        if self.proposal != proposed:
-            raise ValueError(
-                f"proposal must be {str(proposed).lower()} for '{self.name}': the Council file "
-                + (
-                    f"records it as a proposal ('Đề nghị {self.name}')"
-                    if proposed
-                    else "records it as a decision"
-                )
-            )
+    def _deadline_with_proposal(self) -> Award:
         if self.deadline and not self.proposal:
             raise ValueError(
                 "deadline applies to an award the office only proposes (proposal: true)"
@@ -271,6 +240,17 @@ class Config(_Strict):
     quotas: Quotas = Field(description="Quotas.")
     ranking: Ranking = Field(description="Ranking keys.")
     awards: list[Award] = Field(description="Award forms.")
+    contract: ContractChoice = Field(
+        description="The data contract: a preset (site_config/contracts/) and additions."
+    )
+    _data_contract: Contract | None = PrivateAttr(None)
+
+    @property
+    def data_contract(self) -> Contract:
+        """The resolved data contract (set by ``load_config``)."""
+        if self._data_contract is None:
+            raise RuntimeError("the config's contract was not resolved (use load_config)")
+        return self._data_contract
 
     def deadline_references(self) -> list[tuple[str, str]]:
         """Every key that names a deadline, with the id it names: (dotted key, id)."""
@@ -327,6 +307,13 @@ def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
         config = Config.model_validate(raw)
     except ValidationError as exc:
         return None, [_config_issue(path, _dotted(e["loc"]), e["msg"]) for e in exc.errors()]
+    contract, problems = resolve_contract(path, config.contract)
+    if contract is None:
+        return None, problems
+    config._data_contract = contract
+    problems = [_config_issue(path, key, problem) for key, problem in _contract_problems(config)]
+    if problems:
+        return None, problems
     known = [d.id for d in config.deadlines]
     unknown = [
         _config_issue(path, key, f"no deadline has id '{ref}' (deadlines: {', '.join(known)})")
@@ -334,6 +321,47 @@ def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
         if ref not in known
     ]
     return (None, unknown) if unknown else (config, [])
+
+
+def _contract_problems(config: Config) -> list[tuple[str, str]]:
+    """What the rules name must exist in the contract: dossier columns, award forms."""
+    sheets = config.data_contract.sheet
+    problems = []
+    unknown = [
+        f"{part}: {key}"
+        for part, sheet in (
+            ("collective", "submission"),
+            ("department", "submission"),
+            ("individual", "nominees"),
+        )
+        for item in getattr(config.dossier, part)
+        for key in [*([item.column] if item.column else []), *item.columns]
+        if not sheets(sheet).has(key)
+    ]
+    if unknown:
+        problems.append(("dossier", f"unknown column key(s) in dossier items: {'; '.join(unknown)}"))
+    forms = sheets("nominees").column("proposal").choices
+    council = sheets("council").column("form").choices
+    for n, award in enumerate(config.awards):
+        problem = _award_problem(award, forms, council)
+        if problem:
+            problems.append((f"awards.{n}", problem))
+    return problems
+
+
+def _award_problem(award: Award, forms: tuple[str, ...], council: tuple[str, ...]) -> str:
+    """The contract fixes the forms: the nominees' proposal column holds one of ``forms``,
+    and the Council file writes a proposal as 'Đề nghị <name>' (one of ``council``)."""
+    if award.name not in forms:
+        return f"name '{award.name}' is not a form the spreadsheets can write ({', '.join(forms)})"
+    proposed = f"Đề nghị {award.name}" in council
+    if award.proposal != proposed:
+        return f"proposal must be {str(proposed).lower()} for '{award.name}': the Council file " + (
+            f"records it as a proposal ('Đề nghị {award.name}')"
+            if proposed
+            else "records it as a decision"
+        )
+    return ""
 
 
 def _predicate_types() -> frozenset[str]:

@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.judge.contract import RATINGS
+from generator.read.columns import RATINGS
 from generator.judge.model import Discipline, Initiative, Loc, Nominee, Submission
 
 Subject = Nominee | Submission

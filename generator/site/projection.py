@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 
 from generator.judge.config import Config, Criterion
-from generator.judge.contract import RATINGS
+from generator.read.columns import RATINGS
 from generator.judge.model import Dataset, Initiative, Nominee, Outcome, Status, Submission, Unit
 from generator.judge.select import status_label
 from generator.read.text import collation_key, person_sort_key, slug

@@ -4,10 +4,8 @@ task and vote counts consistent)."""
 
 from __future__ import annotations
 
-from generator.judge.contract import NOMINEES, SUBMISSION
 from generator.judge.model import Nominee, Submission
 from generator.judge.validate.context import Context, accepted_rows, row_loc, sheet_tables
-from generator.judge.validate.uniqueness import duplicate_keys
 from generator.judge.validate.values import opt, opt_date, opt_int
 from generator.read.discover import Source
 from generator.read.normalise.table import Row, Table
@@ -16,7 +14,7 @@ from generator.read.normalise.table import Row, Table
 def submission_records(ctx: Context, codes: set[str]) -> dict[str, Submission]:
     """Each known unit's collective submission, by unit code."""
     result: dict[str, Submission] = {}
-    for source, table in sheet_tables(ctx, SUBMISSION):
+    for source, table in sheet_tables(ctx, ctx.sheet("submission")):
         unit = _unit_of(source, codes)
         rows = list(accepted_rows(table))
         if not _file_unit_known(ctx, source, table, codes):
@@ -75,7 +73,7 @@ def _matches_file(ctx: Context, table: Table, row: Row, unit: str) -> bool:
         f"Mã đơn vị “{row.get('unit')}” khác với mã trong tên tệp ({unit}).",
         f"Unit code differs from the file's ({unit}).",
         "unit",
-        SUBMISSION,
+        ctx.sheet("submission"),
         row.get("unit"),
     )
     return False
@@ -101,8 +99,7 @@ def _submission(table: Table, row: Row, unit: str) -> Submission:
 def nominee_records(ctx: Context, codes: set[str]) -> list[Nominee]:
     """The nominees of every department file named after a known unit."""
     nominees: list[Nominee] = []
-    duplicate_keys(ctx, NOMINEES, "staff_code")
-    for source, table in sheet_tables(ctx, NOMINEES):
+    for source, table in sheet_tables(ctx, ctx.sheet("nominees")):
         unit = _unit_of(source, codes)
         if not _file_unit_known(ctx, source, table, codes):
             continue
@@ -124,7 +121,7 @@ def _nominee_consistent(ctx: Context, table: Table, row: Row) -> bool:
             f"Số nhiệm vụ đúng hạn ({on_time}) lớn hơn số nhiệm vụ được giao ({assigned}).",
             "On-time tasks exceed assigned tasks.",
             "tasks_on_time",
-            NOMINEES,
+            ctx.sheet("nominees"),
             on_time,
         )
         ok = False
@@ -138,7 +135,7 @@ def _nominee_consistent(ctx: Context, table: Table, row: Row) -> bool:
             f"Số phiếu đồng ý ({agree}) lớn hơn tổng số phiếu ({total}).",
             "Agree votes exceed total votes.",
             "votes_for",
-            NOMINEES,
+            ctx.sheet("nominees"),
             agree,
         )
         ok = False
@@ -151,7 +148,7 @@ def _nominee_consistent(ctx: Context, table: Table, row: Row) -> bool:
             "Chưa có số phiếu họp xét: cá nhân này không được xếp hạng theo chỉ tiêu.",
             "No vote counts: the nominee cannot be ranked against the quota.",
             "votes_total",
-            NOMINEES,
+            ctx.sheet("nominees"),
         )
     return ok
 
