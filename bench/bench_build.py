@@ -105,9 +105,9 @@ def _instrument() -> None:
 def _child(tier: str, work: Path) -> dict[str, Any]:
     """Build one tier in this process and return its figures."""
     _instrument()
+    from generator.judge.config import load_config
     from generator.publish.build import build_site
     from generator.site.bundle import make_bundle
-    from generator.judge.config import load_config
     from generator.tools.demo import write_demo
 
     data: Path | None = None

@@ -23,11 +23,11 @@ import pytest
 
 from generator.cli.catalogue import CATALOGUE, DETAILS
 from generator.cli.report import as_github, as_json, as_text
-from tests.builders.founding import ALL_SHEETS, DISCIPLINE_FORMS
 from generator.judge.pipeline import run
 from generator.read.issues import Issue
 from generator.read.load import Loader
 from tests.builders import corpus
+from tests.builders.founding import ALL_SHEETS, DISCIPLINE_FORMS
 from tests.builders.markers import (
     CODES,
     EXTRA_SELF_REPORT,

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.builders import founding as schema
 from generator.judge.pipeline import run
 from generator.publish.allowlist import disallowed, is_allowed, is_raw_data, site_files
+from tests.builders import founding as schema
 from tests.builders.mini import Mini
 from tests.builders.workbooks import write_xlsx
 from tests.safety.sites import CONFIG, ROOT, build_ok, published_texts, thidua_build

@@ -174,7 +174,6 @@ class Dossier(_Strict):
     bang_khen_extra: str = Field("", description="Extra item for a Bằng khen proposal.")
 
 
-
 class Quota(_Strict):
     count: int = Field(ge=1, description="How many candidates are within quota.")
     per: Literal["office", "department"] = Field(description="Whether the count is per department.")
@@ -339,7 +338,9 @@ def _contract_problems(config: Config) -> list[tuple[str, str]]:
         if not sheets(sheet).has(key)
     ]
     if unknown:
-        problems.append(("dossier", f"unknown column key(s) in dossier items: {'; '.join(unknown)}"))
+        problems.append(
+            ("dossier", f"unknown column key(s) in dossier items: {'; '.join(unknown)}")
+        )
     forms = sheets("nominees").column("proposal").choices
     council = sheets("council").column("form").choices
     for n, award in enumerate(config.awards):

@@ -216,7 +216,9 @@ def write_demo(
 
     for i, code in enumerate(codes):
         role = ROLES[i] if i < len(ROLES) else "normal"
-        _workbook(out / "de-nghi" / f"{code}.xlsx", _department(contract, code, role, people[code], rng))
+        _workbook(
+            out / "de-nghi" / f"{code}.xlsx", _department(contract, code, role, people[code], rng)
+        )
 
     council: list[list[object]] = [_headers(contract.sheet("council"))]
     for p in people[codes[0]]:
@@ -296,4 +298,7 @@ def _department(
                 None,
             ]
         )
-    return {contract.sheet("submission").name: [_headers(contract.sheet("submission")), collective], contract.sheet("nominees").name: nominees}
+    return {
+        contract.sheet("submission").name: [_headers(contract.sheet("submission")), collective],
+        contract.sheet("nominees").name: nominees,
+    }

@@ -15,6 +15,8 @@ from generator.judge.contract.spec import ColumnOverride, ColumnSpec, ContractCh
 from generator.read.columns import Column, Contract, FileLayout, Kind, Sheet
 from generator.read.issues import Issue
 
+# The sheets whose records carry extra columns (a nominee, a collective submission).
+EXTRA_SHEETS = ("submission", "nominees")
 KINDS = {
     "text": Kind.TEXT,
     "integer": Kind.INT,
@@ -43,8 +45,7 @@ def load_preset(path: Path) -> tuple[PresetSpec | None, list[Issue]]:
         return PresetSpec.model_validate(raw), []
     except ValidationError as exc:
         return None, [
-            contract_issue(path, ".".join(str(p) for p in e["loc"]), e["msg"])
-            for e in exc.errors()
+            contract_issue(path, ".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()
         ]
 
 
@@ -84,8 +85,19 @@ def _choice_issues(path: Path, preset: PresetSpec, choice: ContractChoice) -> li
             if sheet_id not in columns:
                 known = ", ".join(columns)
                 issues.append(
-                    contract_issue(path, f"contract.{part}.{sheet_id}", f"no sheet id (sheets: {known})")
+                    contract_issue(
+                        path, f"contract.{part}.{sheet_id}", f"no sheet id (sheets: {known})"
+                    )
                 )
+    for sheet_id in choice.columns:
+        if sheet_id in columns and sheet_id not in EXTRA_SHEETS:
+            issues.append(
+                contract_issue(
+                    path,
+                    f"contract.columns.{sheet_id}",
+                    f"extra columns go on the sheets published one row each: {', '.join(EXTRA_SHEETS)}",
+                )
+            )
     for sheet_id, added in choice.columns.items():
         for n, col in enumerate(added):
             if col.key in columns.get(sheet_id, set()):

@@ -22,7 +22,9 @@ class _Strict(BaseModel):
 
 
 class AbsentNote(_Strict):
-    vi: str = Field(description="What the column's absence changes, in Vietnamese (shown to staff).")
+    vi: str = Field(
+        description="What the column's absence changes, in Vietnamese (shown to staff)."
+    )
     en: str = Field(description="The same in English (logs, annotations).")
 
 
@@ -38,9 +40,7 @@ class ColumnSpec(_Strict):
     values: list[str] = Field(
         default_factory=list, description="Only with kind: choice: the values allowed."
     )
-    required: bool = Field(
-        False, description="A header and a value in every row are required."
-    )
+    required: bool = Field(False, description="A header and a value in every row are required.")
     unique: bool = Field(False, description="No two rows of the sheet (all files) share a value.")
     visibility: Literal["public", "internal"] = Field(
         "public", description="internal: read and checked, never published."

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.judge.config import Config
-from generator.read.columns import Sheet
 from generator.judge.model import Loc
+from generator.read.columns import Sheet
 from generator.read.discover import Source
 from generator.read.issues import Issue, Severity, column_letter
 from generator.read.normalise.table import Row, Table

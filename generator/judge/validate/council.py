@@ -127,7 +127,9 @@ def _is_candidate(data: Dataset, unit: str) -> bool:
 
 def _rejecter(ctx: Context, table: Table, row: Row) -> Callable[[str, str, str, str], bool]:
     def reject(code: str, msg: str, en: str, key: str) -> bool:
-        ctx.reject(table, row.number, code, "error", msg, en, key, ctx.sheet("council"), row.get(key))
+        ctx.reject(
+            table, row.number, code, "error", msg, en, key, ctx.sheet("council"), row.get(key)
+        )
         return False
 
     return reject

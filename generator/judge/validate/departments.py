@@ -4,9 +4,10 @@ task and vote counts consistent)."""
 
 from __future__ import annotations
 
-from generator.judge.model import Nominee, Submission
+from generator.judge.model import Extra, Nominee, Submission
 from generator.judge.validate.context import Context, accepted_rows, row_loc, sheet_tables
 from generator.judge.validate.values import opt, opt_date, opt_int
+from generator.read.columns import Sheet
 from generator.read.discover import Source
 from generator.read.normalise.table import Row, Table
 
@@ -36,7 +37,7 @@ def submission_records(ctx: Context, codes: set[str]) -> dict[str, Submission]:
                 "The collective sheet must hold exactly one data row.",
             )
         if rows and _matches_file(ctx, table, rows[0], unit):
-            result[unit] = _submission(table, rows[0], unit)
+            result[unit] = _submission(table, rows[0], unit, ctx.sheet("submission"))
     return result
 
 
@@ -79,7 +80,14 @@ def _matches_file(ctx: Context, table: Table, row: Row, unit: str) -> bool:
     return False
 
 
-def _submission(table: Table, row: Row, unit: str) -> Submission:
+def extra_values(sheet: Sheet, row: Row) -> Extra:
+    """The row's values of the sheet's extra columns (lists as tuples), in declared order."""
+    return tuple(
+        (c.key, tuple(v) if isinstance(v := row.get(c.key), list) else v) for c in sheet.extras
+    )
+
+
+def _submission(table: Table, row: Row, unit: str, sheet: Sheet) -> Submission:
     v = row.values
     return Submission(
         unit,
@@ -93,6 +101,7 @@ def _submission(table: Table, row: Row, unit: str) -> Submission:
         opt_date(row, "meeting_date"),
         opt_date(row, "sent_date"),
         row_loc(table, row),
+        extra_values(sheet, row),
     )
 
 
@@ -105,7 +114,7 @@ def nominee_records(ctx: Context, codes: set[str]) -> list[Nominee]:
             continue
         for row in list(accepted_rows(table)):
             if _nominee_consistent(ctx, table, row):
-                nominees.append(_nominee(table, row, unit))
+                nominees.append(_nominee(table, row, unit, ctx.sheet("nominees")))
     return nominees
 
 
@@ -153,7 +162,7 @@ def _nominee_consistent(ctx: Context, table: Table, row: Row) -> bool:
     return ok
 
 
-def _nominee(table: Table, row: Row, unit: str) -> Nominee:
+def _nominee(table: Table, row: Row, unit: str, sheet: Sheet) -> Nominee:
     v = row.values
     return Nominee(
         str(v["staff_code"]),
@@ -169,4 +178,5 @@ def _nominee(table: Table, row: Row, unit: str) -> Nominee:
         opt_int(row, "votes_total"),
         bool(v.get("report")),
         row_loc(table, row),
+        extra_values(sheet, row),
     )

@@ -55,9 +55,9 @@ def initiative_records(ctx: Context, codes: set[str]) -> list[Initiative]:
     found: list[Initiative] = []
     for _, table in sheet_tables(ctx, ctx.sheet("initiatives")):
         for row in list(accepted_rows(table)):
-            if _known_unit(ctx, table, ctx.sheet("initiatives"), row, codes) and _recognition_complete(
-                ctx, table, row
-            ):
+            if _known_unit(
+                ctx, table, ctx.sheet("initiatives"), row, codes
+            ) and _recognition_complete(ctx, table, row):
                 found.append(_initiative(table, row))
     return found
 

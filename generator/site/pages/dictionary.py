@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.read.columns import Contract, Kind
+from generator.read.columns import Contract
 from generator.read.text import slug
 from generator.site.open_data.export import FOLDER
+from generator.site.open_data.fields import KIND_TYPES
 
 TYPE_LABELS = {
     "string": "chuỗi ký tự",
@@ -20,17 +21,6 @@ TYPE_LABELS = {
     "date": "ngày (YYYY-MM-DD)",
     "object": "đối tượng (mã tiêu chí → đúng/sai)",
     "array": "danh sách",
-}
-KIND_TYPES = {
-    Kind.TEXT: "string",
-    Kind.INT: "integer",
-    Kind.NUMBER: "number",
-    Kind.PERCENT: "number",
-    Kind.DATE: "date",
-    Kind.YESNO: "boolean",
-    Kind.RATING: "string",
-    Kind.CHOICE: "string",
-    Kind.LIST: "string",
 }
 # Fallback data dictionary (no datapackage.json given): public columns of these sheets (ids) …
 DICTIONARY_SHEETS = {
