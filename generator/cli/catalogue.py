@@ -50,7 +50,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "value-not-integer": ("error", "Cột cần một số nguyên."),
     "value-not-number": ("error", "Cột cần một số."),
     "value-not-percent": ("error", "Cột cần một tỷ lệ phần trăm."),
-    "value-percent-range": ("error", "Tỷ lệ phần trăm phải từ 0% đến 100%."),
+    "value-percent-range": ("error", "Tỷ lệ phần trăm nằm ngoài khoảng cho phép."),
     "value-negative": ("error", "Số không được âm."),
     "value-not-allowed": ("error", "Giá trị không thuộc danh sách cho phép của cột."),
     "date-invalid": ("error", "Không phải ngày theo dạng dd/mm/yyyy."),
