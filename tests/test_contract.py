@@ -62,7 +62,12 @@ def mini_with(values: list[tuple[object, object, object]], score_header: str = S
     return mini
 
 
-GOOD = [("85%", "MẬT-MÃ-001", 7.5), (0.855, "MẬT-MÃ-002", "8,25"), ("90,5", "MẬT-MÃ-003", 9), (1, None, None)]
+GOOD = [
+    ("85%", "MẬT-MÃ-001", 7.5),
+    (0.855, "MẬT-MÃ-002", "8,25"),
+    ("90,5", "MẬT-MÃ-003", 9),
+    (1, None, None),
+]
 
 
 def test_the_founding_campaign_names_its_preset() -> None:
@@ -128,7 +133,10 @@ def test_a_public_extra_column_is_published_and_an_internal_one_never(tmp_path: 
     assert "referee" not in fields
     dictionary = next(text for path, text in bundle.pages.items() if path.startswith("du-lieu-mo"))
     assert "Tỷ lệ người dân hài lòng" in dictionary
-    published = [*bundle.pages.values(), *(b.decode("utf-8", "replace") for b in bundle.files.values())]
+    published = [
+        *bundle.pages.values(),
+        *(b.decode("utf-8", "replace") for b in bundle.files.values()),
+    ]
     for secret in ("MẬT-MÃ-00", SECRET, "referee"):
         assert not any(secret in text for text in published), secret
 
@@ -137,7 +145,9 @@ def test_an_unknown_key_in_a_preset_is_a_config_error_naming_it(tmp_path: Path) 
     text = PRESET.read_text(encoding="utf-8")
     old = "    header: Chức vụ\n"
     assert text.count(old) == 1
-    config, issues = load_config(campaign(tmp_path, preset=text.replace(old, old + "    colour: red\n")))
+    config, issues = load_config(
+        campaign(tmp_path, preset=text.replace(old, old + "    colour: red\n"))
+    )
     assert config is None
     assert [(i.code, Path(i.file or "").name, i.column) for i in issues] == [
         ("config-invalid", "cchc-vpubnd-2019.yml", "sheets.4.columns.4.colour")
@@ -162,25 +172,22 @@ def test_campaign_contract_errors_name_the_key(tmp_path: Path, contract: str, ke
 
 
 def _founding_words() -> set[str]:
-    return {s.name for s in ALL_SHEETS} | {h for s in ALL_SHEETS for c in s.columns for h in (c.header, *c.aliases)}
+    return {s.name for s in ALL_SHEETS} | {
+        h for s in ALL_SHEETS for c in s.columns for h in (c.header, *c.aliases)
+    }
 
 
 # Known debt (issue 11, item 1): string literals that still name a founding sheet or header.
 # Shrink this list; never grow it. (file, word) pairs.
 KNOWN = {
-    ("generator/judge/config.py", "Lĩnh vực"),
-    ("generator/judge/config.py", "Ngày gửi thành phố"),
-    ("generator/judge/evaluate.py", "Ngày gửi hồ sơ"),
-    ("generator/judge/explain.py", "Cá nhân"),
-    ("generator/judge/explain.py", "Tập thể"),
-    ("generator/judge/explain.py", "Đơn vị"),
+    # the predicate vocabulary's is_yes columns, named by header (the rule vocabulary, item 2)
     ("generator/judge/rules.py", "Báo cáo thành tích"),
     ("generator/judge/rules.py", "Thực hiện tốt nhiệm vụ CCHC"),
+    # a choice value of the Council's 'kind' column that is also a sheet name
     ("generator/judge/validate/council.py", "Cá nhân"),
-    ("generator/judge/validate/crosschecks.py", "Mã CB"),
-    ("generator/judge/validate/crosschecks.py", "Mã CB tác giả"),
-    ("generator/read/discover.py", "Đơn vị"),
-    ("generator/site/history.py", "Tập thể"),
+    ("generator/tools/demo.py", "Cá nhân"),
+    # labels of the published open data and its pages (a public format of their own, kept
+    # byte-identical), which happen to be spelled like founding headers
     ("generator/site/open_data/fields.py", "Mã đơn vị"),
     ("generator/site/open_data/fields.py", "Ngày quyết định"),
     ("generator/site/open_data/fields.py", "Số quyết định"),
@@ -207,8 +214,6 @@ KNOWN = {
     ("generator/site/pages/facts.py", "Xếp loại"),
     ("generator/site/pages/groups.py", "Cá nhân"),
     ("generator/site/pages/groups.py", "Tập thể"),
-    ("generator/site/pages/progress.py", "Ngày gửi hồ sơ"),
-    ("generator/tools/demo.py", "Cá nhân"),
 }
 
 
@@ -218,12 +223,17 @@ def test_no_code_names_a_sheet_or_header_of_the_founding_preset() -> None:
     words = _founding_words()
     found = set()
     for path in sorted((ROOT / "generator").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        in_fstring = {
+            id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values
+        }
+        for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 text = node.value
+                whole = id(node) not in in_fstring  # "Cá nhân {code}" is prose, not a name
                 for w in words:
                     quoted = (f"“{w}”", f"'{w}'", f"“{w}", f"{w}”")
-                    if text.strip() == w or any(q in text for q in quoted):
+                    if (whole and text.strip() == w) or any(q in text for q in quoted):
                         found.add((str(path.relative_to(ROOT)), w))
     assert found - KNOWN == set(), sorted(found - KNOWN)
     assert KNOWN - found == set(), f"fixed, remove from KNOWN: {sorted(KNOWN - found)}"

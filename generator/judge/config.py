@@ -114,7 +114,9 @@ class Deadline(_Strict):
 class EmulationField(_Strict):
     id: int = Field(description="Number of the field of emulation (1–4).")
     name: str = Field(description="Name of the field.")
-    register_value: str = Field(description="Value of 'Lĩnh vực' in the initiative register.")
+    register_value: str = Field(
+        description="Value of the initiative register's field column (key `field`)."
+    )
     description: str = Field(description="What the field covers.")
 
 
@@ -213,8 +215,8 @@ class Award(_Strict):
     deadline: str = Field(
         "",
         description="Only with proposal: true. Id of the deadline by which the Council sends "
-        "these proposals on to the issuer; a later 'Ngày gửi thành phố' in the Council file is "
-        "a council-late warning. Empty: sending dates are not checked.",
+        "these proposals on to the issuer; a later sending date (key `sent_to_city`) in the "
+        "Council file is a council-late warning. Empty: sending dates are not checked.",
     )
 
     @model_validator(mode="after")

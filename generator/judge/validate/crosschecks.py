@@ -40,13 +40,14 @@ def _credit_by_name(
         matches = by_name.get((ini.unit, person_key(author)), [])
         if len(matches) > 1:
             codes = ", ".join(m.staff_code for m in matches)
+            by_code = ctx.sheet("initiatives").column("author_codes").header
             ctx.reject(
                 table,
                 ini.loc.row,
                 "author-ambiguous",
                 "error",
-                f"Tác giả “{author}” trùng tên với {len(matches)} cá nhân được đề nghị của đơn vị {ini.unit} ({codes}): hãy ghi “Mã CB tác giả”.",
-                f"Author '{author}' matches {len(matches)} nominees: fill in 'Mã CB tác giả'.",
+                f"Tác giả “{author}” trùng tên với {len(matches)} cá nhân được đề nghị của đơn vị {ini.unit} ({codes}): hãy ghi “{by_code}”.",
+                f"Author '{author}' matches {len(matches)} nominees: fill in '{by_code}'.",
                 "authors",
                 ctx.sheet("initiatives"),
                 author,
