@@ -237,3 +237,31 @@ def test_no_code_names_a_sheet_or_header_of_the_founding_preset() -> None:
                         found.add((str(path.relative_to(ROOT)), w))
     assert found - KNOWN == set(), sorted(found - KNOWN)
     assert KNOWN - found == set(), f"fixed, remove from KNOWN: {sorted(KNOWN - found)}"
+
+
+def test_templates_follow_the_declared_contract(tmp_path: Path) -> None:
+    import openpyxl
+
+    from generator.tools.blank import LISTS_SHEET, write_templates
+
+    contract = (
+        EXTRA
+        + "      - key: level\n        header: Mức độ\n        kind: choice\n        values: [Tốt, Khá]\n"
+    )
+    config_path = campaign(tmp_path, contract)
+    result = run(config_path, Mini().write(tmp_path / "data"))
+    assert result.config is not None
+    write_templates(result.dataset.units, result.config, tmp_path / "out")
+    book = openpyxl.load_workbook(tmp_path / "out" / "A.xlsx")
+    sheet = result.config.data_contract.sheet("nominees")
+    headers = [c.value for c in book[sheet.name][1]]
+    assert headers[-4:] == [SCORE, SECRET, "Điểm CCHC", "Mức độ"]
+    letter = openpyxl.utils.get_column_letter(len(headers))
+    (dv,) = [
+        dv
+        for dv in book[sheet.name].data_validations.dataValidation
+        if str(dv.sqref).startswith(f"{letter}2:")
+    ]
+    column = dv.formula1.split("!")[1].replace("$", "").split(":")[0][0]
+    values = [c.value for c in book[LISTS_SHEET][column] if c.value is not None]
+    assert dv.type == "list" and values[1:] == ["Tốt", "Khá"]
