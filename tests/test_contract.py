@@ -265,3 +265,25 @@ def test_templates_follow_the_declared_contract(tmp_path: Path) -> None:
     column = dv.formula1.split("!")[1].replace("$", "").split(":")[0][0]
     values = [c.value for c in book[LISTS_SHEET][column] if c.value is not None]
     assert dv.type == "list" and values[1:] == ["Tốt", "Khá"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("    header: Số nhiệm vụ được giao\n    kind: integer\n", "    header: Số nhiệm vụ được giao\n    kind: number\n", "sheets.4.columns.6.kind"),
+        ("  - key: staff_code\n    header: Mã CB\n    required: true\n    visibility: internal\n  - key: name\n    header: Họ và tên\n    required: true\n    description: Họ và tên\n",
+         "  - key: staff_code\n    header: Mã CB\n    required: true\n    visibility: internal\n  - key: name\n    header: Họ và tên\n    description: Họ và tên\n",
+         "sheets.4.columns.2.required"),
+        ("  - key: position\n    header: Chức vụ\n", "  - key: job\n    header: Chức vụ\n", "sheets.4.columns"),
+    ],
+)  # fmt: skip
+def test_a_preset_must_declare_what_the_judge_reads(
+    tmp_path: Path, old: str, new: str, key: str
+) -> None:
+    text = PRESET.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    config, issues = load_config(campaign(tmp_path, preset=text.replace(old, new)))
+    assert config is None
+    assert [(i.code, Path(i.file or "").name, i.column) for i in issues] == [
+        ("config-invalid", "cchc-vpubnd-2019.yml", key)
+    ]

@@ -11,6 +11,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from generator.judge.contract.issues import contract_issue
+from generator.judge.contract.reads import read_issues
 from generator.judge.contract.spec import ColumnOverride, ColumnSpec, ContractChoice, PresetSpec
 from generator.read.columns import Column, Contract, FileLayout, Kind, Sheet
 from generator.read.issues import Issue
@@ -63,7 +65,7 @@ def resolve_contract(
     preset, issues = load_preset(path)
     if preset is None:
         return None, issues
-    issues = _choice_issues(config_path, preset, choice)
+    issues = read_issues(path, preset) + _choice_issues(config_path, preset, choice)
     if issues:
         return None, issues
     sheets = {s.id: _sheet(s.id, s.name, s.unique, s.columns, choice) for s in preset.sheets}
@@ -146,17 +148,4 @@ def _column(spec: ColumnSpec, change: ColumnOverride | None, extra: bool) -> Col
         absent=(absent.vi, absent.en) if absent is not None else ("", ""),
         aliases=tuple(spec.aliases),
         extra=extra,
-    )
-
-
-def contract_issue(path: Path, key: str, problem: str) -> Issue:
-    """A configuration error naming the file (campaign or preset) and the dotted key."""
-    where = f"{path.name}: {key}" if key else path.name
-    return Issue(
-        code="config-invalid",
-        severity="error",
-        file=str(path),
-        column=key or None,
-        message=f"Cấu hình {where}: {problem}",
-        message_en=f"Config {where}: {problem}",
     )
