@@ -163,6 +163,7 @@ def test_an_unknown_key_in_a_preset_is_a_config_error_naming_it(tmp_path: Path) 
         ("contract:\n  preset: cchc-vpubnd-2019\n  columns:\n    units:\n      - {key: zone, header: Khu vực}", "contract.columns.units"),
         ("contract:\n  preset: cchc-vpubnd-2019\n  overrides:\n    nominees:\n      colour: {header: X}", "contract.overrides.nominees.colour"),
         ("contract:\n  preset: cchc-vpubnd-2019\n  columns:\n    nominees:\n      - {key: lvl, header: Mức, kind: choice}", "contract.columns.nominees.0"),
+        ("contract:\n  preset: cchc-vpubnd-2019\n  columns:\n    nominees:\n      - {key: job, header: chuc vu}", "contract.columns.nominees"),
     ],
 )  # fmt: skip
 def test_campaign_contract_errors_name_the_key(tmp_path: Path, contract: str, key: str) -> None:

@@ -13,7 +13,13 @@ from pydantic import ValidationError
 
 from generator.judge.contract.issues import contract_issue
 from generator.judge.contract.reads import read_issues
-from generator.judge.contract.spec import ColumnOverride, ColumnSpec, ContractChoice, PresetSpec
+from generator.judge.contract.spec import (
+    ColumnOverride,
+    ColumnSpec,
+    ContractChoice,
+    PresetSpec,
+    header_clash,
+)
 from generator.read.columns import Column, Contract, FileLayout, Kind, Sheet
 from generator.read.issues import Issue
 
@@ -110,6 +116,17 @@ def _choice_issues(path: Path, preset: PresetSpec, choice: ContractChoice) -> li
                         f"the preset already has a column '{col.key}' (change it under overrides)",
                     )
                 )
+    for sheet_id, added in choice.columns.items():
+        sheet = next((s for s in preset.sheets if s.id == sheet_id), None)
+        clash = header_clash([*sheet.columns, *added]) if sheet is not None else ""
+        if clash:
+            issues.append(
+                contract_issue(
+                    path,
+                    f"contract.columns.{sheet_id}",
+                    f"two columns match the same header: {clash}",
+                )
+            )
     for sheet_id, changes in choice.overrides.items():
         for key in changes:
             if sheet_id in columns and key not in columns[sheet_id]:

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from generator.read.text import header_key
+
 KEY = r"^[a-z][a-z0-9_]*$"
 KindName = Literal[
     "text", "integer", "number", "percent", "date", "yesno", "rating", "choice", "list"
@@ -76,7 +78,21 @@ class SheetSpec(_Strict):
         unknown = [k for k in self.unique if k not in keys]
         if unknown:
             raise ValueError(f"unique names no column: {', '.join(unknown)}")
+        clash = header_clash(self.columns)
+        if clash:
+            raise ValueError(f"two columns match the same header: {clash}")
         return self
+
+
+def header_clash(columns: list[ColumnSpec]) -> str:
+    """A header or alias two columns share, as headers are matched (else '')."""
+    seen: dict[str, str] = {}
+    for col in columns:
+        for text in (col.header, *col.aliases):
+            other = seen.setdefault(header_key(text), col.key)
+            if other != col.key:
+                return f"'{text}' ({other}, {col.key})"
+    return ""
 
 
 class RegisterSpec(_Strict):
