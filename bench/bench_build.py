@@ -105,6 +105,7 @@ def _instrument() -> None:
 def _child(tier: str, work: Path) -> dict[str, Any]:
     """Build one tier in this process and return its figures."""
     _instrument()
+    from generator.judge.config import load_config
     from generator.publish.build import build_site
     from generator.site.bundle import make_bundle
     from generator.tools.demo import write_demo
@@ -114,7 +115,10 @@ def _child(tier: str, work: Path) -> dict[str, Any]:
     if sizes is not None:
         data = work / "data"
         units, nominees, initiatives = sizes
-        write_demo(data, units=units, nominees=nominees, initiatives=initiatives, seed=1)
+        config, _ = load_config(CONFIG)
+        assert config is not None
+        contract = config.data_contract
+        write_demo(data, contract, units=units, nominees=nominees, initiatives=initiatives, seed=1)
     out = work / "site"
     start = time.perf_counter()
     bundle = make_bundle(CONFIG, data)

@@ -23,11 +23,11 @@ import pytest
 
 from generator.cli.catalogue import CATALOGUE, DETAILS
 from generator.cli.report import as_github, as_json, as_text
-from generator.judge.contract import ALL_SHEETS, DISCIPLINE_FORMS
 from generator.judge.pipeline import run
 from generator.read.issues import Issue
 from generator.read.load import Loader
 from tests.builders import corpus
+from tests.builders.founding import ALL_SHEETS, DISCIPLINE_FORMS
 from tests.builders.markers import (
     CODES,
     EXTRA_SELF_REPORT,
@@ -120,7 +120,7 @@ def marked_case(case: str | None, dest: Path) -> Path:
 def test_no_value_in_any_annotation_of_any_corpus_case(case: str, tmp_path: Path, loader: Loader):
     result = run(CONFIG, marked_case(case, tmp_path / "data"), loader)
     assert result.issues
-    out = as_github(result.issues, "data/")
+    out = as_github(result.issues, "data/", result.config.data_contract)
     check_annotations(result.issues, out)
     assert_nothing_leaks(result.issues, out)
 
@@ -133,7 +133,7 @@ def test_no_value_in_the_annotations_of_a_hostile_file(build: str, tmp_path: Pat
     (tmp_path / "hostile").mkdir()
     getattr(hostile, build)(tmp_path / "hostile").replace(data / "de-nghi" / "B.xlsx")
     result = run(CONFIG, data, loader)
-    out = as_github(result.issues, "data/")
+    out = as_github(result.issues, "data/", result.config.data_contract)
     check_annotations(result.issues, out)
     assert_nothing_leaks(result.issues, out)
 
@@ -172,7 +172,7 @@ def test_validate_github_on_the_marked_campaign(tmp_path: Path):
 
 def test_an_unknown_header_is_shown_by_its_letter_only(tmp_path: Path, loader: Loader):
     result = run(CONFIG, marked_case("headers_missing_duplicated_unknown", tmp_path), loader)
-    out = as_github(result.issues, "data/")
+    out = as_github(result.issues, "data/", result.config.data_contract)
     unknown = next(x for x in out.splitlines() if "title=header-unknown" in x)
     assert "sang-kien.xlsx › Sáng kiến › dòng 1 › cột J: [header-unknown]" in unknown
     assert "Ghi chú thêm" not in out and "Ho va ten" not in out

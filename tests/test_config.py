@@ -60,6 +60,7 @@ def test_config_errors_name_file_and_key(tmp_path, old, new, key):
     assert old in text
     broken = tmp_path / "campaign.yml"
     broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    shutil.copytree(CAMPAIGN.parent / "contracts", tmp_path / "contracts")
     config, issues = load_config(broken)
     assert config is None
     assert len(issues) == 1
@@ -71,14 +72,15 @@ def test_every_config_field_is_documented():
     from pydantic import BaseModel
 
     from generator.judge import config as cfg
+    from generator.judge.contract import spec
 
     documented = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
-    for name in dir(cfg):
-        model = getattr(cfg, name)
+    for module, name in [(m, n) for m in (cfg, spec) for n in dir(m)]:
+        model = getattr(module, name)
         if (
             isinstance(model, type)
             and issubclass(model, BaseModel)
-            and model.__module__ == cfg.__name__
+            and model.__module__ == module.__name__
         ):
             for field, info in model.model_fields.items():
                 assert info.description, f"{name}.{field} has no description"

@@ -7,6 +7,7 @@ the number it declares.
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +36,7 @@ def config_with(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
         text = text.replace(old, new)
     path = tmp_path / "campaign.yml"
     path.write_text(text, encoding="utf-8")
+    shutil.copytree(CONFIG.parent / "contracts", tmp_path / "contracts", dirs_exist_ok=True)
     return path
 
 

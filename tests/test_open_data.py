@@ -19,8 +19,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.judge import contract as schema
 from generator.judge.model import Status
+from tests.builders import founding as schema
 from tests.safety.sites import sample_site
 
 TABLES = ("ca-nhan", "tap-the", "sang-kien", "vinh-danh")

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.judge import contract as schema
 from generator.judge.pipeline import run
 from generator.publish.allowlist import disallowed, is_allowed, is_raw_data, site_files
+from tests.builders import founding as schema
 from tests.builders.mini import Mini
 from tests.builders.workbooks import write_xlsx
 from tests.safety.sites import CONFIG, ROOT, build_ok, published_texts, thidua_build
@@ -315,3 +315,53 @@ def test_the_projection_itself_drops_the_reason_of_a_sensitive_criterion() -> No
         if c.id in sensitive
     ]
     assert shown and all(c.reason is None for c in shown)
+
+
+# A campaign's own internal column (contract.columns, visibility: internal) is read and
+# never published; its public neighbour is, so the build really carried the extra columns.
+EXTRA_CONTRACT = """contract:
+  preset: cchc-vpubnd-2019
+  columns:
+    nominees:
+      - key: referee
+        header: Người giới thiệu
+        visibility: internal
+      - key: interview
+        header: Ngày phỏng vấn
+        kind: date
+        visibility: internal
+      - key: satisfaction
+        header: Chỉ số hài lòng
+        kind: percent
+"""
+REFEREES = ["QZXGT7381 ông Ẩn", "QZXGT7382", "QZXGT7383", "QZXGT7384"]
+INTERVIEWS = [dt.date(1931, 1, 5), dt.date(1932, 2, 6), dt.date(1933, 3, 7), dt.date(1934, 4, 8)]
+
+
+def test_an_extra_internal_column_is_never_published(tmp_path: Path) -> None:
+    from tests.test_contract import campaign
+
+    mini, markers = planted()
+    people = [row for rows in mini.nominees.values() for row in rows]
+    for row, referee, day, share in zip(
+        people, REFEREES, INTERVIEWS, (81, 82, 83, 84), strict=True
+    ):
+        row["Người giới thiệu"], row["Ngày phỏng vấn"], row["Chỉ số hài lòng"] = referee, day, share
+    extra = {
+        "Cá nhân/Người giới thiệu": REFEREES,
+        "Cá nhân/Ngày phỏng vấn": [f for d in INTERVIEWS for f in date_forms(d)],
+    }
+    config = campaign(tmp_path, EXTRA_CONTRACT)
+    site = build_ok(mini.write(tmp_path / "data"), tmp_path / "site", config=config)
+    texts = list(published_texts(site))
+    people_json = next(text for name, text in texts if name.endswith("ca-nhan.json"))
+    assert [p["satisfaction"] for p in json.loads(people_json)] == [81, 82, 83, 84]
+    hits = [
+        (name, column, value)
+        for name, text in texts
+        for column, values in (markers | extra).items()
+        for value in values
+        if any(form in text for form in _forms(value)) or value.lower() in text.lower()
+    ]
+    assert hits == []
+    assert not any("referee" in text or "Người giới thiệu" in text for _, text in texts)

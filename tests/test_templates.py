@@ -11,10 +11,10 @@ from typing import Any
 import openpyxl
 import pytest
 
-from generator.judge.contract import NOMINEES, SUBMISSION, Kind, Sheet
 from generator.judge.pipeline import Result, run
 from generator.tools.blank import LISTS_SHEET, ROWS, write_templates
 from tests.builders.cli import thidua_command
+from tests.builders.founding import NOMINEES, SUBMISSION, Kind, Sheet
 from tests.builders.mini import Mini, nominee, submission
 
 ROOT = Path(__file__).resolve().parent.parent

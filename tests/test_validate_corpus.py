@@ -488,7 +488,7 @@ def test_a_hidden_contract_column_in_an_ods_workbook_is_an_error(tmp_path, loade
 
 
 def test_every_optional_column_says_what_its_absence_changes():
-    from generator.judge.contract import ALL_SHEETS
+    from tests.builders.founding import ALL_SHEETS
 
     for sheet in ALL_SHEETS:
         for col in sheet.columns:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator.cli.report import as_github, as_json, as_text, public_text
+from generator.judge.config import load_config
 from generator.judge.explain import explain as explain_text
 from generator.judge.pipeline import Result, run
 from generator.publish.builders import BUILDER_ENV, BUILDERS, DEFAULT_BUILDER
@@ -63,7 +64,8 @@ def validate(data_dir: Path | None, config_path: Path, fmt: str) -> None:
         click.echo(as_json(result.issues, counts, rejected))
     elif fmt == "github":
         prefix = "" if result.data_dir is None else _display(result.data_dir) + "/"
-        click.echo(as_github(result.issues, prefix))
+        contract = None if result.config is None else result.config.data_contract
+        click.echo(as_github(result.issues, prefix, contract))
     else:
         click.echo(as_text(result.issues, counts, rejected))
     sys.exit(1 if has_errors(result.issues) or result.config is None else 0)
@@ -133,7 +135,10 @@ def build(
     bundle = make_bundle(config_path.resolve(), data_dir.resolve() if data_dir else None)
     if not bundle.ok:
         if in_ci():  # a CI log may be public: only what an annotation may carry
-            click.echo("\n".join(public_text(i) for i in bundle.issues if i.is_error), err=True)
+            config = bundle.result.config
+            contract = None if config is None else config.data_contract
+            lines = [public_text(i, contract) for i in bundle.issues if i.is_error]
+            click.echo("\n".join(lines), err=True)
         else:
             click.echo(as_text(bundle.issues, bundle.result.dataset.counts), err=True)
         click.echo("Không xây dựng trang: dữ liệu còn lỗi; trang cũ được giữ nguyên.", err=True)
@@ -215,12 +220,21 @@ def templates(out: Path, data_dir: Path | None, config_path: Path) -> None:
     help="Thư mục ghi dữ liệu / folder to write the campaign's workbooks to.",
 )
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
-def demo_data(units: int, nominees: int, initiatives: int, out: Path, seed: int) -> None:
+@config_option
+def demo_data(
+    units: int, nominees: int, initiatives: int, out: Path, seed: int, config_path: Path
+) -> None:
     """Dữ liệu hư cấu để thử / a synthetic campaign (fictional names, every status)."""
     from generator.tools.demo import DemoError, write_demo
 
+    _check_config(config_path)
+    config, problems = load_config(config_path)
+    if config is None:
+        click.echo(as_text(problems, []), err=True)
+        sys.exit(2)
+    sizes = {"units": units, "nominees": nominees, "initiatives": initiatives}
     try:
-        write_demo(out, units=units, nominees=nominees, initiatives=initiatives, seed=seed)
+        write_demo(out, config.data_contract, **sizes, seed=seed)
     except DemoError as exc:
         click.echo(f"Không tạo được dữ liệu: {exc}", err=True)
         sys.exit(2)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from generator.cli.catalogue import DETAILS, describe
-from generator.judge.contract import ALL_SHEETS, LAYOUT
+from generator.judge.contract import Contract
 from generator.judge.model import RejectedRow, RowCount
 from generator.read.issues import Issue, sort_issues
 from generator.read.text import detect_legacy_encoding, header_key
@@ -54,11 +54,12 @@ def _rejected_row(
     return row.__dict__ | {"reasons": list(row.reasons), "errors": details}
 
 
-def as_github(issues: list[Issue], data_prefix: str) -> str:
+def as_github(issues: list[Issue], data_prefix: str, contract: Contract | None) -> str:
     """GitHub Actions workflow commands: one annotation per issue.
 
     CI logs may be public, so an annotation carries only what is allowed (see
-    :func:`public_text`): never the issue's message or value."""
+    :func:`public_text`, with the campaign's ``contract``; without one, no sheet or header
+    is named): never the issue's message or value."""
     lines = []
     for issue in sort_issues(issues):
         kind = "error" if issue.is_error else "warning"
@@ -68,45 +69,43 @@ def as_github(issues: list[Issue], data_prefix: str) -> str:
             props.insert(0, f"file={_escape_prop(path)}")
         if issue.row:
             props.insert(1, f"line={issue.row}")
-        lines.append(f"::{kind} {','.join(props)}::{_escape_data(public_text(issue))}")
+        text = public_text(issue, contract)
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(text)}")
     return "\n".join(lines)
 
 
-# What an annotation may name: the contract's sheets (and CSV file stems) and headers.
-_SHEETS = {header_key(s.name): s.name for s in ALL_SHEETS}
-_CSV_SHEETS = frozenset(LAYOUT.csv_parts)  # a CSV file's one sheet is named after the file
-_HEADERS = frozenset(c.header for s in ALL_SHEETS for c in s.columns)
-
-
-def public_text(issue: Issue) -> str:
+def public_text(issue: Issue, contract: Contract | None) -> str:
     """An allow-list: file, contract sheet, row, column letter, contract header, the code and
     its fixed description, and where to find the details. Nothing read from a cell, and no
     header text read from the file (an unknown column's header could hold anything)."""
     parts = [issue.file] if issue.file else []
-    sheet = _public_sheet(issue.sheet)
+    headers = contract.headers if contract is not None else frozenset()
+    sheet = _public_sheet(issue.sheet, contract)
     if sheet:
         parts.append(sheet)
     if issue.row is not None:
         parts.append(f"dòng {issue.row}")
     if issue.column and re.fullmatch(r"[A-Z]{1,3}", issue.column):
-        known = issue.header in _HEADERS
+        known = issue.header in headers
         parts.append(f"cột {issue.column} ({issue.header})" if known else f"cột {issue.column}")
-    elif issue.header in _HEADERS:
+    elif issue.header in headers:
         parts.append(f"cột “{issue.header}”")
     where = " › ".join(parts)
     text = f"[{issue.code}] {describe(issue.code)} {DETAILS}"
     return f"{where}: {text}" if where else text
 
 
-def _public_sheet(sheet: str | None) -> str | None:
+def _public_sheet(sheet: str | None, contract: Contract | None) -> str | None:
     """The contract's name of the sheet an issue is on (as the workbook may spell it with
-    other case or diacritics, or in TCVN3/VNI), or None for a name outside the contract."""
-    if not sheet:
+    other case or diacritics, or in TCVN3/VNI), or None for a name outside the contract.
+    A CSV file's one sheet is named after the file: its stem is allowed too."""
+    if not sheet or contract is None:
         return None
-    if sheet in _CSV_SHEETS:
+    if sheet in contract.layout.csv_parts:
         return sheet
+    names = {header_key(s.name): s.name for s in contract.sheets}
     legacy = detect_legacy_encoding(sheet)
-    return _SHEETS.get(header_key(legacy[1] if legacy else sheet))
+    return names.get(header_key(legacy[1] if legacy else sheet))
 
 
 def _escape_data(text: str) -> str:

@@ -19,11 +19,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     model_validator,
 )
 
-from generator.judge.contract import COUNCIL, NOMINEES, PROPOSALS, SUBMISSION
+from generator.judge.contract import Contract, ContractChoice, resolve_contract
+from generator.judge.contract.checks import rules_problems
 from generator.judge.rules import (
     AllOfRule,
     InitiativesRule,
@@ -113,7 +115,9 @@ class Deadline(_Strict):
 class EmulationField(_Strict):
     id: int = Field(description="Number of the field of emulation (1–4).")
     name: str = Field(description="Name of the field.")
-    register_value: str = Field(description="Value of 'Lĩnh vực' in the initiative register.")
+    register_value: str = Field(
+        description="Value of the initiative register's field column (key `field`)."
+    )
     description: str = Field(description="What the field covers.")
 
 
@@ -172,23 +176,6 @@ class Dossier(_Strict):
     department: list[DossierItem] = Field(description="Items every proposal of a department needs.")
     bang_khen_extra: str = Field("", description="Extra item for a Bằng khen proposal.")
 
-    @model_validator(mode="after")
-    def _known_columns(self) -> Dossier:
-        unknown = [
-            f"{part}: {key}"
-            for part, sheet in (
-                ("collective", SUBMISSION),
-                ("department", SUBMISSION),
-                ("individual", NOMINEES),
-            )
-            for item in getattr(self, part)
-            for key in [*([item.column] if item.column else []), *item.columns]
-            if key not in {c.key for c in sheet.columns}
-        ]
-        if unknown:
-            raise ValueError(f"unknown column key(s) in dossier items: {'; '.join(unknown)}")
-        return self
-
 
 class Quota(_Strict):
     count: int = Field(ge=1, description="How many candidates are within quota.")
@@ -217,7 +204,8 @@ class Ranking(_Strict):
 class Award(_Strict):
     id: str = Field(description="Identifier of the award form.")
     name: str = Field(
-        description="Name of the award form: one the spreadsheets can write (schema.PROPOSALS)."
+        description="Name of the award form: one the spreadsheets can write (the values of "
+        "the nominees' proposal column)."
     )
     issuer: str = Field(description="Who grants it.")
     proposal: bool = Field(
@@ -228,29 +216,12 @@ class Award(_Strict):
     deadline: str = Field(
         "",
         description="Only with proposal: true. Id of the deadline by which the Council sends "
-        "these proposals on to the issuer; a later 'Ngày gửi thành phố' in the Council file is "
-        "a council-late warning. Empty: sending dates are not checked.",
+        "these proposals on to the issuer; a later sending date (key `sent_to_city`) in the "
+        "Council file is a council-late warning. Empty: sending dates are not checked.",
     )
 
     @model_validator(mode="after")
-    def _known_form(self) -> Award:
-        """The data contract fixes the forms (SPEC §3): 'Hình thức đề nghị' is one of
-        PROPOSALS, and the Council file writes a proposal as 'Đề nghị <name>'."""
-        if self.name not in PROPOSALS:
-            raise ValueError(
-                f"name '{self.name}' is not a form the spreadsheets can write "
-                f"({', '.join(PROPOSALS)})"
-            )
-        proposed = f"Đề nghị {self.name}" in COUNCIL.column("form").choices
-        if self.proposal != proposed:
-            raise ValueError(
-                f"proposal must be {str(proposed).lower()} for '{self.name}': the Council file "
-                + (
-                    f"records it as a proposal ('Đề nghị {self.name}')"
-                    if proposed
-                    else "records it as a decision"
-                )
-            )
+    def _deadline_with_proposal(self) -> Award:
         if self.deadline and not self.proposal:
             raise ValueError(
                 "deadline applies to an award the office only proposes (proposal: true)"
@@ -271,6 +242,17 @@ class Config(_Strict):
     quotas: Quotas = Field(description="Quotas.")
     ranking: Ranking = Field(description="Ranking keys.")
     awards: list[Award] = Field(description="Award forms.")
+    contract: ContractChoice = Field(
+        description="The data contract: a preset (site_config/contracts/) and additions."
+    )
+    _data_contract: Contract | None = PrivateAttr(None)
+
+    @property
+    def data_contract(self) -> Contract:
+        """The resolved data contract (set by ``load_config``)."""
+        if self._data_contract is None:
+            raise RuntimeError("the config's contract was not resolved (use load_config)")
+        return self._data_contract
 
     def deadline_references(self) -> list[tuple[str, str]]:
         """Every key that names a deadline, with the id it names: (dotted key, id)."""
@@ -327,6 +309,13 @@ def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
         config = Config.model_validate(raw)
     except ValidationError as exc:
         return None, [_config_issue(path, _dotted(e["loc"]), e["msg"]) for e in exc.errors()]
+    contract, problems = resolve_contract(path, config.contract)
+    if contract is None:
+        return None, problems
+    config._data_contract = contract
+    problems = [_config_issue(path, key, problem) for key, problem in rules_problems(config)]
+    if problems:
+        return None, problems
     known = [d.id for d in config.deadlines]
     unknown = [
         _config_issue(path, key, f"no deadline has id '{ref}' (deadlines: {', '.join(known)})")

@@ -120,9 +120,14 @@ def _dossier(
         return DossierCheck(False, False, tuple(missing), None)
     missing += [item.label for item in config.dossier.department if not _present(dept, item)]
     if dept.sent_date is None:
-        missing.append("Ngày gửi hồ sơ")
+        missing.append(sent_date_label(config))
     late = dept.sent_date is not None and dept.sent_date > config.dossier_deadline
     return DossierCheck(not missing, late, tuple(missing), dept.sent_date)
+
+
+def sent_date_label(config: Config) -> str:
+    """How a missing sending date is listed among a dossier's missing items: its header."""
+    return config.data_contract.sheet("submission").column("sent_date").header
 
 
 def _present(record: Subject, item: DossierItem) -> bool:

@@ -6,6 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# The values of a campaign's extra columns (``contract.columns``): (key, value) pairs in the
+# declared order, public and internal alike (the site's projection keeps the public ones).
+Extra = tuple[tuple[str, object], ...]
+
 
 @dataclass(frozen=True, slots=True)
 class Loc:
@@ -72,6 +76,7 @@ class Submission:
     meeting_date: dt.date | None
     sent_date: dt.date | None
     loc: Loc
+    extra: Extra = ()
 
     @property
     def is_candidate(self) -> bool:
@@ -93,6 +98,7 @@ class Nominee:
     votes_total: int | None
     report: bool
     loc: Loc
+    extra: Extra = ()
 
     @property
     def vote_share(self) -> float | None:

@@ -13,8 +13,8 @@ from typing import Annotated, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.judge.contract import RATINGS
 from generator.judge.model import Discipline, Initiative, Loc, Nominee, Submission
+from generator.read.columns import RATINGS
 
 Subject = Nominee | Submission
 

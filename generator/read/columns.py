@@ -15,6 +15,8 @@ from generator.read.text import header_key
 class Kind(StrEnum):
     TEXT = "text"
     INT = "int"
+    NUMBER = "number"  # decimal, ',' or '.' as the decimal mark
+    PERCENT = "percent"  # percentage points, 0–100 (see normalise.kinds)
     DATE = "date"
     YESNO = "yesno"
     RATING = "rating"
@@ -44,10 +46,19 @@ class Column:
     # What an optional column's absence from the header row changes, (Vietnamese, English):
     # what will be blank or unknown, and which rule it matters for.
     absent: tuple[str, str] = ("", "")
+    # Other headers accepted for this column, matched like the header itself.
+    aliases: tuple[str, ...] = ()
+    # Declared by the campaign on top of its preset: carried on the record's ``extra``.
+    extra: bool = False
 
     @property
     def match_key(self) -> str:
         return header_key(self.header)
+
+    @property
+    def match_keys(self) -> frozenset[str]:
+        """The header's and every alias's matching key (case, spacing, diacritics aside)."""
+        return frozenset(header_key(h) for h in (self.header, *self.aliases))
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,15 @@ class Sheet:
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
+
+    def has(self, key: str) -> bool:
+        """True when the sheet declares a column with this key."""
+        return any(c.key == key for c in self.columns)
+
+    @property
+    def extras(self) -> tuple[Column, ...]:
+        """The columns the campaign added to its preset (carried on records' ``extra``)."""
+        return tuple(c for c in self.columns if c.extra)
 
     @property
     def required(self) -> tuple[Column, ...]:
@@ -82,3 +102,20 @@ class FileLayout:
     department_folder: str
     department_sheets: tuple[Sheet, ...]
     csv_parts: dict[str, Sheet] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Contract:
+    """A campaign's data contract: its sheets (by id) and where the folder keeps them."""
+
+    id: str
+    sheets: tuple[Sheet, ...]
+    layout: FileLayout
+
+    def sheet(self, sheet_id: str) -> Sheet:
+        return next(s for s in self.sheets if s.id == sheet_id)
+
+    @property
+    def headers(self) -> frozenset[str]:
+        """Every header (and alias) of every sheet."""
+        return frozenset(h for s in self.sheets for c in s.columns for h in (c.header, *c.aliases))

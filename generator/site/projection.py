@@ -11,9 +11,18 @@ import datetime as dt
 from collections import Counter
 
 from generator.judge.config import Config, Criterion
-from generator.judge.contract import RATINGS
-from generator.judge.model import Dataset, Initiative, Nominee, Outcome, Status, Submission, Unit
+from generator.judge.model import (
+    Dataset,
+    Extra,
+    Initiative,
+    Nominee,
+    Outcome,
+    Status,
+    Submission,
+    Unit,
+)
 from generator.judge.select import status_label
+from generator.read.columns import RATINGS
 from generator.read.text import collation_key, person_sort_key, slug
 from generator.site.views import (
     CollectiveView,
@@ -172,8 +181,14 @@ def _person(
         n.proposal or "", votes, n.vote_share, n.report, o.recognised_initiatives,
         _criteria(config.criteria.individual, o), o.eligible, o.status.value,
         status_label(config, o), o.rank, _dossier(o), _council(o), o.computed_status.value,
-        o.group_decided,
+        o.group_decided, public_extra(config, "nominees", n.extra),
     )  # fmt: skip
+
+
+def public_extra(config: Config, sheet_id: str, extra: Extra) -> Extra:
+    """Only the public extra columns: an internal one stops here, never reaching a view."""
+    public = {c.key for c in config.data_contract.sheet(sheet_id).extras if c.public}
+    return tuple((key, value) for key, value in extra if key in public)
 
 
 def _rating(code: str | None) -> str:
@@ -185,7 +200,7 @@ def _collective(config: Config, s: Submission, o: Outcome, names: dict[str, str]
         s.unit, names.get(s.unit, s.unit), _rating(s.rating), s.proposal, o.recognised_initiatives,
         _criteria(config.criteria.collective, o), o.eligible, o.status.value,
         status_label(config, o), o.rank, _dossier(o), _council(o), o.computed_status.value,
-        o.group_decided,
+        o.group_decided, public_extra(config, "submission", s.extra),
     )  # fmt: skip
 
 

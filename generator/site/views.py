@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.judge.config import Config
-from generator.judge.model import Status
+from generator.judge.model import Extra, Status
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ class PersonView:
     council: CouncilView | None
     criteria_status: str  # the status by the criteria alone, before the Council
     group_decided: bool  # the Council has decided for this subject's quota group
+    extra: Extra = ()  # the public extra columns only
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class CollectiveView:
     council: CouncilView | None
     criteria_status: str  # the status by the criteria alone, before the Council
     group_decided: bool  # the Council has decided for this subject's quota group
+    extra: Extra = ()  # the public extra columns only
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from generator.judge.config import Config
-from generator.judge.contract import INITIATIVES, NOMINEES, RATINGS, SUBMISSION, Column, Kind, Sheet
 from generator.judge.model import Unit
+from generator.read.columns import RATINGS, Column, Contract, Kind, Sheet
 
 LISTS_SHEET = "Danh mục"
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -27,13 +27,13 @@ _YESNO = ("Có", "Không")
 ROWS = 200  # rows below the header that carry validation
 _DATE_RANGE = (dt.date(1920, 1, 1), dt.date(2099, 12, 31))
 
-INSTRUCTIONS = (
+_INSTRUCTIONS = (
     "HƯỚNG DẪN ĐIỀN BIỂU MẪU",
     "1. Không đổi tên trang tính, không đổi tên cột, không chèn hay xóa cột.",
-    "2. Trang tính “Tập thể”: đúng một dòng dữ liệu (dòng 2) cho chính phòng, bộ phận; "
-    "“Mã đơn vị” đã điền sẵn, không sửa.",
-    "3. Trang tính “Cá nhân”: mỗi cá nhân được đề nghị một dòng, từ dòng 2, không để dòng trống "
-    "ở giữa; “Mã CB” không được trùng.",
+    "2. Trang tính “{submission}”: đúng một dòng dữ liệu (dòng 2) cho chính phòng, bộ phận; "
+    "“{unit}” đã điền sẵn, không sửa.",
+    "3. Trang tính “{nominees}”: mỗi cá nhân được đề nghị một dòng, từ dòng 2, không để dòng trống "
+    "ở giữa; “{staff}” không được trùng.",
     "4. Ngày ghi theo dạng dd/mm/yyyy (ví dụ 05/12/2019).",
     "5. Các cột có danh sách chọn: chọn giá trị trong danh sách, không gõ khác đi.",
     "6. Không gộp ô, không ẩn hay lọc dòng, không dùng công thức; không gõ bằng phông "
@@ -45,6 +45,8 @@ INSTRUCTIONS = (
 _KIND_LABEL = {
     Kind.TEXT: "chữ",
     Kind.INT: "số nguyên không âm",
+    Kind.NUMBER: "số (dấu phẩy trước phần thập phân)",
+    Kind.PERCENT: "tỷ lệ phần trăm, ví dụ 85% hoặc 85,5%",
     Kind.DATE: "ngày dd/mm/yyyy",
     Kind.YESNO: "Có / Không",
     Kind.RATING: "xếp loại (chọn trong danh sách)",
@@ -57,14 +59,33 @@ def write_templates(units: list[Unit], config: Config, out: Path) -> list[Path]:
     """Write one workbook per unit and a blank initiative register; return their paths."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    contract = config.data_contract
     for unit in units:
         path = out / f"{unit.code}.xlsx"
-        _workbook(path, (SUBMISSION, NOMINEES), config, {"unit": unit.code})
+        _workbook(path, contract.layout.department_sheets, config, {"unit": unit.code})
         written.append(path)
-    register = out / "sang-kien.xlsx"
-    _workbook(register, (INITIATIVES,), config, {})
+    stem, register_sheet = _initiative_register(contract)
+    register = out / f"{stem}.xlsx"
+    _workbook(register, (register_sheet,), config, {})
     written.append(register)
     return written
+
+
+def _initiative_register(contract: Contract) -> tuple[str, Sheet]:
+    """The file stem and sheet of the initiative register (filled in by the office)."""
+    return next((f, s) for f, s, _ in contract.layout.registers if s.id == "initiatives")
+
+
+def instructions(contract: Contract) -> tuple[str, ...]:
+    """The instructions sheet's lines, naming the contract's sheets and key columns."""
+    submission, nominees = (contract.sheet(i) for i in ("submission", "nominees"))
+    names = {
+        "submission": submission.name,
+        "unit": submission.column("unit").header,
+        "nominees": nominees.name,
+        "staff": nominees.column("staff_code").header,
+    }
+    return tuple(line.format(**names) for line in _INSTRUCTIONS)
 
 
 def _workbook(
@@ -98,7 +119,7 @@ def _instructions(book: Any, sheets: tuple[Sheet, ...], config: Config) -> None:
     ws.set_column(1, 3, 28)
     ws.set_column(4, 4, 60)
     row = 0
-    for line in INSTRUCTIONS:
+    for line in instructions(config.data_contract):
         ws.write_string(row, 0, line, bold if row == 0 else None)
         row += 1
     deadline = f"Hạn nộp hồ sơ: {config.dossier_deadline:%d/%m/%Y}."

@@ -22,16 +22,7 @@ from typing import Any
 
 import xlsxwriter
 
-from generator.judge.contract import (
-    COUNCIL,
-    DISCIPLINE,
-    INITIATIVE_FIELDS,
-    INITIATIVES,
-    NOMINEES,
-    SUBMISSION,
-    UNITS,
-    Sheet,
-)
+from generator.read.columns import Contract, Sheet
 
 Person = dict[str, Any]  # code, name, unit, rating, report, votes, council
 FIXED_TIMESTAMP = dt.datetime(2019, 1, 1)
@@ -188,38 +179,48 @@ def _headers(sheet: Sheet) -> list[object]:
     return [c.header for c in sheet.columns]
 
 
-def write_demo(out: Path, *, units: int, nominees: int, initiatives: int, seed: int = 1) -> None:
-    """Write a synthetic campaign of the given sizes into `out` (created if missing)."""
+def write_demo(
+    out: Path, contract: Contract, *, units: int, nominees: int, initiatives: int, seed: int = 1
+) -> None:
+    """Write a synthetic campaign of the given sizes into `out` (created if missing), in the
+    founding ``contract`` (its sheets and headers; the rows follow its column order)."""
     check_sizes(units, nominees, initiatives)
     rng = random.Random(seed)
     codes = [f"DV{i + 1:04d}" for i in range(units)]
     people = _people(codes, _split(nominees, units), rng)
     out.mkdir(parents=True, exist_ok=True)
 
-    unit_rows: list[list[object]] = [_headers(UNITS)]
+    unit_rows: list[list[object]] = [_headers(contract.sheet("units"))]
     for i, code in enumerate(codes):
         kind = UNIT_KINDS[i % len(UNIT_KINDS)]
         topic = UNIT_TOPICS[i % len(UNIT_TOPICS)]
         unit_rows.append([code, f"{kind} {topic} số {i + 1}", kind, i + 1])
-    _workbook(out / "don-vi.xlsx", {UNITS.name: unit_rows})
+    _workbook(out / "don-vi.xlsx", {contract.sheet("units").name: unit_rows})
 
     _workbook(
-        out / "sang-kien.xlsx", {INITIATIVES.name: _initiatives(codes, people, initiatives, rng)}
+        out / "sang-kien.xlsx",
+        {
+            contract.sheet("initiatives").name: _initiatives(
+                contract, codes, people, initiatives, rng
+            )
+        },
     )
 
-    discipline: list[list[object]] = [_headers(DISCIPLINE)]
+    discipline: list[list[object]] = [_headers(contract.sheet("discipline"))]
     for k in range(max(1, units // 10)):
         discipline.append(
             [f"CBX{k + 1:05d}", _Names(rng).draw(), codes[k % units], "Khiển trách",
              dt.date(2019, 6, 3), dt.date(2020, 6, 3)]
         )  # fmt: skip
-    _workbook(out / "ky-luat.xlsx", {DISCIPLINE.name: discipline})
+    _workbook(out / "ky-luat.xlsx", {contract.sheet("discipline").name: discipline})
 
     for i, code in enumerate(codes):
         role = ROLES[i] if i < len(ROLES) else "normal"
-        _workbook(out / "de-nghi" / f"{code}.xlsx", _department(code, role, people[code], rng))
+        _workbook(
+            out / "de-nghi" / f"{code}.xlsx", _department(contract, code, role, people[code], rng)
+        )
 
-    council: list[list[object]] = [_headers(COUNCIL)]
+    council: list[list[object]] = [_headers(contract.sheet("council"))]
     for p in people[codes[0]]:
         form = p["council"]
         if form is None:
@@ -228,15 +229,20 @@ def write_demo(out: Path, *, units: int, nominees: int, initiatives: int, seed: 
         council.append(
             ["Cá nhân", p["unit"], p["code"], p["name"], form, number, date, BB[0], BB[1], sent]
         )
-    _workbook(out / "hoi-dong.xlsx", {COUNCIL.name: council})
+    _workbook(out / "hoi-dong.xlsx", {contract.sheet("council").name: council})
 
 
 def _initiatives(
-    codes: list[str], people: dict[str, list[Person]], total: int, rng: random.Random
+    contract: Contract,
+    codes: list[str],
+    people: dict[str, list[Person]],
+    total: int,
+    rng: random.Random,
 ) -> list[list[object]]:
     """Every nominee authors exactly one recognised initiative of their unit (so ties hold);
     initiatives beyond the unit's nominees are collective, some of them not recognised."""
-    rows: list[list[object]] = [_headers(INITIATIVES)]
+    rows: list[list[object]] = [_headers(contract.sheet("initiatives"))]
+    fields = contract.sheet("initiatives").column("field").choices
     serial = 0
     for code, count in zip(codes, _split(total, len(codes)), strict=True):
         staff = people[code]
@@ -252,7 +258,7 @@ def _initiatives(
                     code,
                     "; ".join(p["name"] for p in authors) or None,
                     "; ".join(p["code"] for p in authors) or None,
-                    INITIATIVE_FIELDS[serial % len(INITIATIVE_FIELDS)],
+                    fields[serial % len(fields)],
                     "Công nhận" if recognised else "Không công nhận",
                     f"{serial}/QĐ-HĐSK" if recognised else None,
                     day if recognised else None,
@@ -262,14 +268,14 @@ def _initiatives(
 
 
 def _department(
-    code: str, role: str, staff: list[Person], rng: random.Random
+    contract: Contract, code: str, role: str, staff: list[Person], rng: random.Random
 ) -> dict[str, list[list[object]]]:
     sent = LATE if role == "late" else SENT
     collective = [
         code, "Có", "HTXSNV", "Giấy khen", "Có", f"{code}/TTr", dt.date(2019, 12, 2),
         f"{code}/BB", dt.date(2019, 12, 1), sent,
     ]  # fmt: skip
-    nominees: list[list[object]] = [_headers(NOMINEES)]
+    nominees: list[list[object]] = [_headers(contract.sheet("nominees"))]
     for j, p in enumerate(staff):
         birth = dt.date(1965, 1, 1) + dt.timedelta(days=rng.randrange(12000))
         votes = p["votes"]
@@ -292,4 +298,7 @@ def _department(
                 None,
             ]
         )
-    return {SUBMISSION.name: [_headers(SUBMISSION), collective], NOMINEES.name: nominees}
+    return {
+        contract.sheet("submission").name: [_headers(contract.sheet("submission")), collective],
+        contract.sheet("nominees").name: nominees,
+    }

@@ -34,6 +34,7 @@ def thidua_build(
     cwd: Path | None = None,
     mkdocs_file: Path | None = None,
     timeout: float = 300,
+    config: Path = CONFIG,
 ) -> subprocess.CompletedProcess[str]:
     """``thidua build --data DATA --out OUT`` in a subprocess (the CI command)."""
     base = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
@@ -45,7 +46,7 @@ def thidua_build(
         "--data",
         str(data),
         "--config",
-        str(CONFIG),
+        str(config),
         "--out",
         str(out),
         "--mkdocs-file",

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.judge.config import Config
-from generator.judge.contract import Sheet
 from generator.judge.model import Loc
+from generator.read.columns import Sheet
 from generator.read.discover import Source
 from generator.read.issues import Issue, Severity, column_letter
 from generator.read.normalise.table import Row, Table
@@ -25,6 +25,10 @@ class Context:
     by_sheet: dict[str, list[tuple[Source, Table]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+
+    def sheet(self, sheet_id: str) -> Sheet:
+        """The contract's sheet with this id."""
+        return self.config.data_contract.sheet(sheet_id)
 
     def reject(
         self,

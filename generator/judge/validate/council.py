@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.judge.contract import COUNCIL
 from generator.judge.model import CouncilDecision, Dataset, Nominee
 from generator.judge.validate.context import Context, accepted_rows, row_loc, sheet_tables
 from generator.judge.validate.values import opt, opt_date
@@ -15,7 +14,7 @@ from generator.read.normalise.table import Row, Table
 
 def council_decisions(ctx: Context, data: Dataset) -> list[CouncilDecision] | None:
     """The valid Council decisions; None when there is no Council sheet at all."""
-    tables = sheet_tables(ctx, COUNCIL)
+    tables = sheet_tables(ctx, ctx.sheet("council"))
     if not tables:
         return None
     nominees = {n.staff_code: n for n in data.nominees}
@@ -42,7 +41,7 @@ def _second_decision(ctx: Context, table: Table, row: Row, first: CouncilDecisio
         "chỉ ghi một dòng kết quả.",
         f"A Council decision for this subject already stands at {first.loc}.",
         "staff_code" if first.kind == "individual" else "unit",
-        COUNCIL,
+        ctx.sheet("council"),
     )
 
 
@@ -100,8 +99,8 @@ def _decision_valid(
         for key in missing:
             reject(
                 "value-missing",
-                f"{d.form} phải có “{COUNCIL.column(key).header}”.",
-                f"A proposal ('{d.form}') needs '{COUNCIL.column(key).header}'.",
+                f"{d.form} phải có “{ctx.sheet('council').column(key).header}”.",
+                f"A proposal ('{d.form}') needs '{ctx.sheet('council').column(key).header}'.",
                 key,
             )
         if missing:
@@ -116,7 +115,7 @@ def _decision_valid(
                 f"Gửi thành phố ngày {d.sent_to_city:%d/%m/%Y}, sau hạn {limit:%d/%m/%Y}.",
                 "Sent to the city after the deadline.",
                 "sent_to_city",
-                COUNCIL,
+                ctx.sheet("council"),
             )
     return True
 
@@ -128,7 +127,9 @@ def _is_candidate(data: Dataset, unit: str) -> bool:
 
 def _rejecter(ctx: Context, table: Table, row: Row) -> Callable[[str, str, str, str], bool]:
     def reject(code: str, msg: str, en: str, key: str) -> bool:
-        ctx.reject(table, row.number, code, "error", msg, en, key, COUNCIL, row.get(key))
+        ctx.reject(
+            table, row.number, code, "error", msg, en, key, ctx.sheet("council"), row.get(key)
+        )
         return False
 
     return reject

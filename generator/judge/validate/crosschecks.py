@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.judge.contract import INITIATIVES, NOMINEES
 from generator.judge.model import Dataset, Initiative, Nominee
 from generator.judge.rules import effective_end
 from generator.judge.validate.context import Context, sheet_tables
@@ -20,7 +19,7 @@ def credit_authors(ctx: Context, data: Dataset) -> dict[str, tuple[str, ...]]:
     for n in data.nominees:
         by_name[(n.unit, person_key(n.name))].append(n)
     credited: dict[str, tuple[str, ...]] = {}
-    table_of = {t.file: t for _, t in sheet_tables(ctx, INITIATIVES)}
+    table_of = {t.file: t for _, t in sheet_tables(ctx, ctx.sheet("initiatives"))}
     for ini in list(data.initiatives):
         if ini.author_codes:
             credited[ini.code] = tuple(c for c in ini.author_codes if c in by_code)
@@ -41,15 +40,16 @@ def _credit_by_name(
         matches = by_name.get((ini.unit, person_key(author)), [])
         if len(matches) > 1:
             codes = ", ".join(m.staff_code for m in matches)
+            by_code = ctx.sheet("initiatives").column("author_codes").header
             ctx.reject(
                 table,
                 ini.loc.row,
                 "author-ambiguous",
                 "error",
-                f"Tác giả “{author}” trùng tên với {len(matches)} cá nhân được đề nghị của đơn vị {ini.unit} ({codes}): hãy ghi “Mã CB tác giả”.",
-                f"Author '{author}' matches {len(matches)} nominees: fill in 'Mã CB tác giả'.",
+                f"Tác giả “{author}” trùng tên với {len(matches)} cá nhân được đề nghị của đơn vị {ini.unit} ({codes}): hãy ghi “{by_code}”.",
+                f"Author '{author}' matches {len(matches)} nominees: fill in '{by_code}'.",
                 "authors",
-                INITIATIVES,
+                ctx.sheet("initiatives"),
                 author,
             )
             return None
@@ -61,7 +61,7 @@ def check_discipline_reports(ctx: Context, data: Dataset) -> None:
     """A register entry contradicting a self-report of 'Không' is reported to staff."""
     start, end = ctx.config.period.start, ctx.config.period.end
     nominees = {n.staff_code: n for n in data.nominees}
-    tables = {t.file: t for _, t in sheet_tables(ctx, NOMINEES)}
+    tables = {t.file: t for _, t in sheet_tables(ctx, ctx.sheet("nominees"))}
     for d in data.disciplines:
         n = nominees.get(d.staff_code)
         if (
@@ -78,5 +78,5 @@ def check_discipline_reports(ctx: Context, data: Dataset) -> None:
                 f"Tự khai “Không” kỷ luật nhưng sổ kỷ luật có quyết định ({d.loc}).",
                 f"Self-report 'Không' contradicts the register ({d.loc}).",
                 "discipline_self",
-                NOMINEES,
+                ctx.sheet("nominees"),
             )

@@ -4,11 +4,10 @@ task and vote counts consistent)."""
 
 from __future__ import annotations
 
-from generator.judge.contract import NOMINEES, SUBMISSION
-from generator.judge.model import Nominee, Submission
+from generator.judge.model import Extra, Nominee, Submission
 from generator.judge.validate.context import Context, accepted_rows, row_loc, sheet_tables
-from generator.judge.validate.uniqueness import duplicate_keys
 from generator.judge.validate.values import opt, opt_date, opt_int
+from generator.read.columns import Sheet
 from generator.read.discover import Source
 from generator.read.normalise.table import Row, Table
 
@@ -16,7 +15,7 @@ from generator.read.normalise.table import Row, Table
 def submission_records(ctx: Context, codes: set[str]) -> dict[str, Submission]:
     """Each known unit's collective submission, by unit code."""
     result: dict[str, Submission] = {}
-    for source, table in sheet_tables(ctx, SUBMISSION):
+    for source, table in sheet_tables(ctx, ctx.sheet("submission")):
         unit = _unit_of(source, codes)
         rows = list(accepted_rows(table))
         if not _file_unit_known(ctx, source, table, codes):
@@ -38,7 +37,7 @@ def submission_records(ctx: Context, codes: set[str]) -> dict[str, Submission]:
                 "The collective sheet must hold exactly one data row.",
             )
         if rows and _matches_file(ctx, table, rows[0], unit):
-            result[unit] = _submission(table, rows[0], unit)
+            result[unit] = _submission(table, rows[0], unit, ctx.sheet("submission"))
     return result
 
 
@@ -75,13 +74,20 @@ def _matches_file(ctx: Context, table: Table, row: Row, unit: str) -> bool:
         f"Mã đơn vị “{row.get('unit')}” khác với mã trong tên tệp ({unit}).",
         f"Unit code differs from the file's ({unit}).",
         "unit",
-        SUBMISSION,
+        ctx.sheet("submission"),
         row.get("unit"),
     )
     return False
 
 
-def _submission(table: Table, row: Row, unit: str) -> Submission:
+def extra_values(sheet: Sheet, row: Row) -> Extra:
+    """The row's values of the sheet's extra columns (lists as tuples), in declared order."""
+    return tuple(
+        (c.key, tuple(v) if isinstance(v := row.get(c.key), list) else v) for c in sheet.extras
+    )
+
+
+def _submission(table: Table, row: Row, unit: str, sheet: Sheet) -> Submission:
     v = row.values
     return Submission(
         unit,
@@ -95,20 +101,20 @@ def _submission(table: Table, row: Row, unit: str) -> Submission:
         opt_date(row, "meeting_date"),
         opt_date(row, "sent_date"),
         row_loc(table, row),
+        extra_values(sheet, row),
     )
 
 
 def nominee_records(ctx: Context, codes: set[str]) -> list[Nominee]:
     """The nominees of every department file named after a known unit."""
     nominees: list[Nominee] = []
-    duplicate_keys(ctx, NOMINEES, "staff_code")
-    for source, table in sheet_tables(ctx, NOMINEES):
+    for source, table in sheet_tables(ctx, ctx.sheet("nominees")):
         unit = _unit_of(source, codes)
         if not _file_unit_known(ctx, source, table, codes):
             continue
         for row in list(accepted_rows(table)):
             if _nominee_consistent(ctx, table, row):
-                nominees.append(_nominee(table, row, unit))
+                nominees.append(_nominee(table, row, unit, ctx.sheet("nominees")))
     return nominees
 
 
@@ -124,7 +130,7 @@ def _nominee_consistent(ctx: Context, table: Table, row: Row) -> bool:
             f"Số nhiệm vụ đúng hạn ({on_time}) lớn hơn số nhiệm vụ được giao ({assigned}).",
             "On-time tasks exceed assigned tasks.",
             "tasks_on_time",
-            NOMINEES,
+            ctx.sheet("nominees"),
             on_time,
         )
         ok = False
@@ -138,7 +144,7 @@ def _nominee_consistent(ctx: Context, table: Table, row: Row) -> bool:
             f"Số phiếu đồng ý ({agree}) lớn hơn tổng số phiếu ({total}).",
             "Agree votes exceed total votes.",
             "votes_for",
-            NOMINEES,
+            ctx.sheet("nominees"),
             agree,
         )
         ok = False
@@ -151,12 +157,12 @@ def _nominee_consistent(ctx: Context, table: Table, row: Row) -> bool:
             "Chưa có số phiếu họp xét: cá nhân này không được xếp hạng theo chỉ tiêu.",
             "No vote counts: the nominee cannot be ranked against the quota.",
             "votes_total",
-            NOMINEES,
+            ctx.sheet("nominees"),
         )
     return ok
 
 
-def _nominee(table: Table, row: Row, unit: str) -> Nominee:
+def _nominee(table: Table, row: Row, unit: str, sheet: Sheet) -> Nominee:
     v = row.values
     return Nominee(
         str(v["staff_code"]),
@@ -172,4 +178,5 @@ def _nominee(table: Table, row: Row, unit: str) -> Nominee:
         opt_int(row, "votes_total"),
         bool(v.get("report")),
         row_loc(table, row),
+        extra_values(sheet, row),
     )

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.judge.config import Config
-from generator.judge.contract import LAYOUT, Sheet
 from generator.judge.model import Dataset
 from generator.judge.validate.context import Context
 from generator.judge.validate.council import council_decisions
@@ -20,7 +19,8 @@ from generator.judge.validate.registers import (
     initiative_records,
     unit_records,
 )
-from generator.judge.validate.uniqueness import repeated_rows
+from generator.judge.validate.uniqueness import check_unique
+from generator.read.columns import Sheet
 from generator.read.discover import Source, discover
 from generator.read.issues import Issue
 from generator.read.load import Loader
@@ -44,7 +44,7 @@ class Validation:
 
 def validate(data_dir: Path, config: Config, loader: Loader | None = None) -> Validation:
     """Read, normalise and cross-check the whole campaign folder."""
-    inventory = discover(data_dir, LAYOUT)
+    inventory = discover(data_dir, config.data_contract.layout)
     ctx = Context(config, list(inventory.issues))
     if loader is None:
         with Loader() as own:
@@ -109,7 +109,7 @@ def _build(ctx: Context) -> Dataset:
     """The records, in the order they depend on each other: units first (their codes check
     every other sheet), nominees before authorship and Council decisions."""
     data = Dataset()
-    repeated_rows(ctx)
+    check_unique(ctx)
     data.units = unit_records(ctx)
     codes = {u.code for u in data.units}
     data.submissions = submission_records(ctx, codes)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.judge.contract import DISCIPLINE, INITIATIVES, UNITS, Sheet
+from generator.judge.contract import Sheet
 from generator.judge.model import Discipline, Initiative, Unit
 from generator.judge.rules import effective_end
 from generator.judge.validate.context import Context, accepted_rows, row_loc, sheet_tables
-from generator.judge.validate.uniqueness import duplicate_keys
 from generator.judge.validate.values import opt, opt_date, opt_int, texts
 from generator.read.normalise.table import Row, Table
 
@@ -17,8 +16,7 @@ from generator.read.normalise.table import Row, Table
 def unit_records(ctx: Context) -> list[Unit]:
     """The units of the unit register (`don-vi`), unique by code."""
     units: list[Unit] = []
-    duplicate_keys(ctx, UNITS, "code")
-    for _, table in sheet_tables(ctx, UNITS):
+    for _, table in sheet_tables(ctx, ctx.sheet("units")):
         for row in list(accepted_rows(table)):
             units.append(
                 Unit(
@@ -55,12 +53,11 @@ def _known_unit(
 def initiative_records(ctx: Context, codes: set[str]) -> list[Initiative]:
     """The initiatives of the register, of known units, complete when recognised."""
     found: list[Initiative] = []
-    duplicate_keys(ctx, INITIATIVES, "code")
-    for _, table in sheet_tables(ctx, INITIATIVES):
+    for _, table in sheet_tables(ctx, ctx.sheet("initiatives")):
         for row in list(accepted_rows(table)):
-            if _known_unit(ctx, table, INITIATIVES, row, codes) and _recognition_complete(
-                ctx, table, row
-            ):
+            if _known_unit(
+                ctx, table, ctx.sheet("initiatives"), row, codes
+            ) and _recognition_complete(ctx, table, row):
                 found.append(_initiative(table, row))
     return found
 
@@ -71,7 +68,7 @@ def _recognition_complete(ctx: Context, table: Table, row: Row) -> bool:
     ok = True
     for key in ("decision_no", "decision_date"):
         if row.get(key) is None:
-            header = INITIATIVES.column(key).header
+            header = ctx.sheet("initiatives").column(key).header
             ctx.reject(
                 table,
                 row.number,
@@ -80,7 +77,7 @@ def _recognition_complete(ctx: Context, table: Table, row: Row) -> bool:
                 f"Sáng kiến được công nhận phải có “{header}”.",
                 f"A recognised initiative needs '{header}'.",
                 key,
-                INITIATIVES,
+                ctx.sheet("initiatives"),
             )
             ok = False
     return ok
@@ -105,7 +102,7 @@ def _initiative(table: Table, row: Row) -> Initiative:
 def discipline_records(ctx: Context) -> list[Discipline]:
     """The discipline register's decisions, none ending before it was made."""
     found: list[Discipline] = []
-    for _, table in sheet_tables(ctx, DISCIPLINE):
+    for _, table in sheet_tables(ctx, ctx.sheet("discipline")):
         for row in list(accepted_rows(table)):
             v = row.values
             record = Discipline(
@@ -126,7 +123,7 @@ def discipline_records(ctx: Context) -> list[Discipline]:
                     "Ngày hết hiệu lực trước ngày quyết định.",
                     "Expiry date is before the decision date.",
                     "expires",
-                    DISCIPLINE,
+                    ctx.sheet("discipline"),
                 )
                 continue
             found.append(record)

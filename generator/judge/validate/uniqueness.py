@@ -4,30 +4,38 @@ key (`row-duplicate`), and a repeated unique key across all files of a sheet
 
 from __future__ import annotations
 
-from generator.judge.contract import COUNCIL, DISCIPLINE, SUBMISSION, Sheet
 from generator.judge.model import Loc
 from generator.judge.validate.context import Context, row_loc, sheet_tables
+from generator.read.columns import Sheet
 
 
-def repeated_rows(ctx: Context) -> None:
+def check_unique(ctx: Context) -> None:
+    """Every sheet of the contract: its unique keys, or (without any) its repeated rows."""
+    for sheet in ctx.config.data_contract.sheets:
+        for key in sheet.unique:
+            duplicate_keys(ctx, sheet, key)
+        if not sheet.unique:
+            repeated_rows(ctx, sheet)
+
+
+def repeated_rows(ctx: Context, sheet: Sheet) -> None:
     """A row identical to an earlier row of the same sheet, in a sheet without a unique key
     (where `duplicate-key` would not catch it), is an error: it would count twice."""
-    for sheet in (DISCIPLINE, SUBMISSION, COUNCIL):
-        for _, table in sheet_tables(ctx, sheet):
-            seen: dict[tuple[object, ...], int] = {}
-            for row in table.parsed:
-                signature = tuple(_hashable(row.get(c.key)) for c in sheet.columns)
-                first = seen.setdefault(signature, row.number)
-                if first == row.number:
-                    continue
-                ctx.reject(
-                    table,
-                    row.number,
-                    "row-duplicate",
-                    "error",
-                    f"Dòng này lặp lại y hệt dòng {first}: hãy xóa dòng thừa.",
-                    f"This row repeats row {first} exactly: delete the extra row.",
-                )
+    for _, table in sheet_tables(ctx, sheet):
+        seen: dict[tuple[object, ...], int] = {}
+        for row in table.parsed:
+            signature = tuple(_hashable(row.get(c.key)) for c in sheet.columns)
+            first = seen.setdefault(signature, row.number)
+            if first == row.number:
+                continue
+            ctx.reject(
+                table,
+                row.number,
+                "row-duplicate",
+                "error",
+                f"Dòng này lặp lại y hệt dòng {first}: hãy xóa dòng thừa.",
+                f"This row repeats row {first} exactly: delete the extra row.",
+            )
 
 
 def _hashable(value: object) -> object:

@@ -35,21 +35,28 @@ Labels = dict[int, tuple[str, int]]
 def find_header(raw: RawSheet, sheet: Sheet, table: Table) -> Header | None:
     """The first row holding every required header; failing that, the first pair of rows
     whose joined labels (group label merged over columns + label below) hold them."""
-    wanted = {c.match_key for c in sheet.required}
+    wanted = sheet.required
     scan = raw.cells[:HEADER_SCAN_ROWS]
     best: tuple[int, int] = (-1, 0)
     for index, cells in enumerate(scan):
         labels = _row_labels(cells, index + 1)
         keys = {header_key(text) for text, _ in labels.values()}
-        if wanted <= keys:
+        if _found(wanted, keys) == len(wanted):
             return _map_header(labels, index + 1, sheet, table)
-        best = max(best, (len(wanted & keys), index))
+        best = max(best, (_found(wanted, keys), index))
     for index in range(len(scan) - 1):
         two = _two_row_labels(raw, index + 1)
-        if two is not None and wanted <= {header_key(t) for t, _ in two.values()}:
+        if two is not None and _found(wanted, {header_key(t) for t, _ in two.values()}) == len(
+            wanted
+        ):
             return _map_header(two, index + 2, sheet, table)
     _report_missing_headers(raw, sheet, best[1] if best[0] > 0 else None, table)
     return None
+
+
+def _found(columns: tuple[Column, ...], keys: set[str]) -> int:
+    """How many of the columns are among the header keys (by header or an alias)."""
+    return sum(1 for c in columns if c.match_keys & keys)
 
 
 def _label(value: object) -> str:
@@ -109,7 +116,7 @@ def _report_missing_headers(
     if row_index is not None:
         present = {header_key(_label(v)) for v in raw.cells[row_index]}
     for col in sheet.required:
-        if col.match_key not in present:
+        if not col.match_keys & present:
             table.issue(
                 "header-missing",
                 "error",
@@ -122,7 +129,7 @@ def _report_missing_headers(
 
 
 def _map_header(labels: Labels, last_row: int, sheet: Sheet, table: Table) -> Header:
-    by_key = {c.match_key: c for c in sheet.columns}
+    by_key = {k: c for c in sheet.columns for k in sorted(c.match_keys)}
     mapped: dict[int, Column] = {}
     seen: dict[str, int] = {}
     for index, (text, number) in sorted(labels.items()):

@@ -1,5 +1,5 @@
-"""Parsing one cell by its column's kind: text, list, whole number, date (see
-:mod:`.date_cells`), closed list, rating and yes/no; legacy-encoded text and invisible
+"""Parsing one cell by its column's kind: text, list, whole number, number and percentage
+(see :mod:`.numbers`), date (see :mod:`.date_cells`), closed list, rating and yes/no; legacy-encoded text and invisible
 characters are reported here, and a blank required value."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import re
 from generator.read.columns import NO_WORDS, RATINGS, YES_WORDS, Column, Kind
 from generator.read.normalise.cells import cell_text, is_blank
 from generator.read.normalise.date_cells import parse_date
+from generator.read.normalise.numbers import parse_number, parse_percent
 from generator.read.normalise.table import Table, Where
 from generator.read.text import clean, detect_legacy_encoding, fold, special_characters
 
@@ -150,6 +151,8 @@ _PARSERS = {
     Kind.TEXT: _parse_text,
     Kind.LIST: _parse_list,
     Kind.INT: _parse_int,
+    Kind.NUMBER: parse_number,
+    Kind.PERCENT: parse_percent,
     Kind.DATE: parse_date,
     Kind.CHOICE: _parse_choice,
     Kind.RATING: _parse_rating,

@@ -4,9 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.judge.model import Status
+from generator.judge.model import Extra, Status
+from generator.read.columns import Kind, Sheet
 from generator.site.open_data.table import Field, Record
 from generator.site.views import CollectiveView, CouncilView, PersonView
+
+# The Frictionless type of a contract column's kind (extra columns, the data dictionary).
+KIND_TYPES = {
+    Kind.TEXT: "string",
+    Kind.INT: "integer",
+    Kind.NUMBER: "number",
+    Kind.PERCENT: "number",
+    Kind.DATE: "date",
+    Kind.YESNO: "boolean",
+    Kind.RATING: "string",
+    Kind.CHOICE: "string",
+    Kind.LIST: "string",
+}
+
+
+def extra_fields(sheet: Sheet) -> tuple[Field, ...]:
+    """The sheet's public extra columns (``contract.columns``), named by their key."""
+    return tuple(
+        Field(c.key, KIND_TYPES[c.kind], c.header, c.description or c.header, c.choices)
+        for c in sheet.extras
+        if c.public
+    )
+
+
+def extra_record(extra: Extra) -> Record:
+    """A view's public extra values; a list is written ';'-separated like the register's."""
+    return {k: "; ".join(map(str, v)) if isinstance(v, tuple) else v for k, v in extra}
+
 
 UNIT_FIELDS = (
     Field("ma_don_vi", "string", "Mã đơn vị", "Mã phòng, bộ phận"),

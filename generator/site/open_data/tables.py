@@ -9,6 +9,8 @@ from generator.site.open_data.fields import (
     OUTCOME_FIELDS,
     UNIT_FIELDS,
     criteria_field,
+    extra_fields,
+    extra_record,
     outcome_record,
 )
 from generator.site.open_data.table import Field, Record, Table
@@ -35,6 +37,7 @@ def _people_table(view: SiteView) -> Table:
         Field("so_sang_kien", "integer", "Số sáng kiến", "Số sáng kiến được công nhận đúng hạn"),
         criteria_field(ids),
         *OUTCOME_FIELDS,
+        *extra_fields(view.config.data_contract.sheet("nominees")),
     )
     return Table(
         "ca-nhan",
@@ -51,6 +54,7 @@ def _person(p: PersonView) -> Record:
         "xep_loai": p.rating, "nhiem_vu_dung_han": p.tasks, "phieu_dong_y": p.votes,
         "hinh_thuc_de_nghi": p.proposal, "so_sang_kien": p.recognised_initiatives,
         "tieu_chi": {c.id: c.met for c in p.criteria}, **outcome_record(p),
+        **extra_record(p.extra),
     }  # fmt: skip
 
 
@@ -68,6 +72,7 @@ def _collective_table(view: SiteView) -> Table:
         ),
         criteria_field(ids),
         *OUTCOME_FIELDS,
+        *extra_fields(view.config.data_contract.sheet("submission")),
     )
     return Table(
         "tap-the",
@@ -84,6 +89,7 @@ def _collective(c: CollectiveView) -> Record:
         "ma_don_vi": c.unit_code, "don_vi": c.unit_name, "xep_loai": c.rating,
         "hinh_thuc_de_nghi": c.proposal, "so_sang_kien": c.recognised_initiatives,
         "tieu_chi": {r.id: r.met for r in c.criteria}, **outcome_record(c),
+        **extra_record(c.extra),
     }  # fmt: skip
 
 

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.judge import contract as schema
+from generator.read.columns import Contract
 from generator.read.text import slug
 from generator.site.open_data.export import FOLDER
+from generator.site.open_data.fields import KIND_TYPES
 
 TYPE_LABELS = {
     "string": "chuỗi ký tự",
@@ -21,21 +22,12 @@ TYPE_LABELS = {
     "object": "đối tượng (mã tiêu chí → đúng/sai)",
     "array": "danh sách",
 }
-KIND_TYPES = {
-    schema.Kind.TEXT: "string",
-    schema.Kind.INT: "integer",
-    schema.Kind.DATE: "date",
-    schema.Kind.YESNO: "boolean",
-    schema.Kind.RATING: "string",
-    schema.Kind.CHOICE: "string",
-    schema.Kind.LIST: "string",
-}
-# Fallback data dictionary (no datapackage.json given): public columns of these sheets …
+# Fallback data dictionary (no datapackage.json given): public columns of these sheets (ids) …
 DICTIONARY_SHEETS = {
-    "ca-nhan": ("Cá nhân được đề nghị", schema.NOMINEES),
-    "tap-the": ("Tập thể được đề nghị", schema.SUBMISSION),
-    "sang-kien": ("Sáng kiến", schema.INITIATIVES),
-    "vinh-danh": ("Vinh danh", schema.COUNCIL),
+    "ca-nhan": ("Cá nhân được đề nghị", "nominees"),
+    "tap-the": ("Tập thể được đề nghị", "submission"),
+    "sang-kien": ("Sáng kiến", "initiatives"),
+    "vinh-danh": ("Vinh danh", "council"),
 }
 # … plus the fields computed by the generator.
 COMPUTED_FIELDS = (
@@ -69,7 +61,9 @@ class DictTable:
     fields: tuple[DictField, ...]
 
 
-def data_dictionary(downloads: Mapping[str, bytes]) -> tuple[list[DictTable], bool]:
+def data_dictionary(
+    downloads: Mapping[str, bytes], contract: Contract
+) -> tuple[list[DictTable], bool]:
     """The data dictionary: from datapackage.json when given (it describes the files
     exactly), else from the public columns of the data contract and the computed fields."""
     package = downloads.get(f"{FOLDER}/datapackage.json")
@@ -78,7 +72,7 @@ def data_dictionary(downloads: Mapping[str, bytes]) -> tuple[list[DictTable], bo
             return _dictionary_from_package(json.loads(package.decode("utf-8"))), True
         except (ValueError, KeyError, TypeError, AttributeError):
             pass
-    return _dictionary_from_schema(), False
+    return _dictionary_from_schema(contract), False
 
 
 def _dictionary_from_package(package: dict[str, Any]) -> list[DictTable]:
@@ -100,9 +94,10 @@ def _dictionary_from_package(package: dict[str, Any]) -> list[DictTable]:
     return tables
 
 
-def _dictionary_from_schema() -> list[DictTable]:
+def _dictionary_from_schema(contract: Contract) -> list[DictTable]:
     tables = []
-    for name, (title, sheet) in DICTIONARY_SHEETS.items():
+    for name, (title, sheet_id) in DICTIONARY_SHEETS.items():
+        sheet = contract.sheet(sheet_id)
         fields = [DictField(n, "", TYPE_LABELS[t], d) for n, d, t in COMPUTED_FIELDS]
         seen = {f.name for f in fields}
         for col in sheet.columns:

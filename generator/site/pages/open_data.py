@@ -79,7 +79,7 @@ def _licence(config: Config) -> tuple[str, str | None]:
 
 def open_data_page(site: PageRenderer, page: str, title: str) -> str:
     """The source of /du-lieu-mo/."""
-    tables, exact = data_dictionary(site.downloads)
+    tables, exact = data_dictionary(site.downloads, site.config.data_contract)
     licence, licence_url = _licence(site.config)
     return site.render(
         page,

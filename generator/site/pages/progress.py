@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.judge.evaluate import sent_date_label
 from generator.site.pages.renderer import PageRenderer
 from generator.site.pages.timeline import plan_timeline
 from generator.site.views import UnitView
@@ -44,7 +45,7 @@ def _missing_documents(
 def progress_rows(site: PageRenderer) -> list[ProgressRow]:
     """Departments for /tien-do/: missing files first, then incomplete, late, the rest."""
     cfg = site.config
-    department = frozenset([i.label for i in cfg.dossier.department] + ["Ngày gửi hồ sơ"])
+    department = frozenset([i.label for i in cfg.dossier.department] + [sent_date_label(cfg)])
     rows = [
         ProgressRow(
             u,
