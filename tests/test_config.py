@@ -22,49 +22,91 @@ def test_campaign_config_is_valid():
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "key"),
+    ("old", "new", "expected"),
     [
-        ("  start: 15/04/2019", "  start: 15/04/2019\n  colour: red", "period.colour"),
-        ("  end: 30/11/2019", "  end: 31/11/2019", "period.end"),
-        ("{type: no_discipline}", "{type: no_such_rule}", "criteria.individual.2.predicate"),
-        ("rating: HTXSNV}", "rating: EXCELLENT}", "criteria.collective.2.predicate.rating"),
-        ("  deadline: dossier", "  deadline: tomorrow", "dossier.deadline"),
+        (
+            "  start: 15/04/2019",
+            "  start: 15/04/2019\n  colour: red",
+            ("config-unknown-key", "period.colour", 31),
+        ),
+        ("  end: 30/11/2019", "  end: 31/11/2019", ("config-date-impossible", "period.end", 32)),
+        (
+            "{type: no_discipline}",
+            "{type: no_such_rule}",
+            ("config-invalid", "criteria.individual.2.predicate.type", 119),
+        ),
+        (
+            "rating: HTXSNV}",
+            "rating: EXCELLENT}",
+            ("config-invalid", "criteria.collective.2.predicate.rating", 92),
+        ),
+        (
+            "  deadline: dossier",
+            "  deadline: tomorrow",
+            ("config-unknown-reference", "dossier.deadline", 122),
+        ),
         (
             "recognised_by: dossier}\n    - id: TT3",
             "recognised_by: hom-qua}\n    - id: TT3",
-            "criteria.collective.1.predicate.recognised_by",
+            ("config-unknown-reference", "criteria.collective.1.predicate.recognised_by", 87),
         ),
-        ("    deadline: council-to-city", "    deadline: council", "awards.1.deadline"),
-        ("    name: Giấy khen", "    name: Giấy chứng nhận", "awards.0"),
-        ("    proposal: true", "    proposal: false", "awards.1"),
+        (
+            "    deadline: council-to-city",
+            "    deadline: council",
+            ("config-unknown-reference", "awards.1.deadline", 148),
+        ),
+        ("    name: Giấy khen", "    name: Giấy chứng nhận", ("config-invalid", "awards.0", 141)),
+        ("    proposal: true", "    proposal: false", ("config-invalid", "awards.1", 144)),
         (
             "    issuer: Chánh Văn phòng UBND thành phố",
             "    issuer: Chánh Văn phòng UBND thành phố\n    deadline: council-to-city",
-            "awards.0",
+            ("config-invalid", "awards.0", 141),
         ),
-        ("  time_zone: Asia/Ho_Chi_Minh", "  time_zone: Asia/Can_Tho", "campaign.time_zone"),
-        ("  time_zone: Asia/Ho_Chi_Minh", "  time_zone: +07:00", "campaign.time_zone"),
-        ("  document_date: 15/04/2019", "  document_date: 31/04/2019", "campaign.document_date"),
-        ("collective: [recognised_initiatives]", "collective: [vote_share]", "ranking"),
-        ("columns: [to_trinh_no, to_trinh_date]", "columns: [so_to_trinh]", "dossier"),
-        ("    - id: TT3", "    - id: TT2", "criteria"),
+        (
+            "  time_zone: Asia/Ho_Chi_Minh",
+            "  time_zone: Asia/Can_Tho",
+            ("config-invalid", "campaign.time_zone", 24),
+        ),
+        (
+            "  time_zone: Asia/Ho_Chi_Minh",
+            "  time_zone: +07:00",
+            ("config-invalid", "campaign.time_zone", 24),
+        ),
+        (
+            "  document_date: 15/04/2019",
+            "  document_date: 31/04/2019",
+            ("config-date-impossible", "campaign.document_date", 23),
+        ),
+        (
+            "collective: [recognised_initiatives]",
+            "collective: [vote_share]",
+            ("config-invalid", "ranking", 136),
+        ),
+        (
+            "columns: [to_trinh_no, to_trinh_date]",
+            "columns: [so_to_trinh]",
+            ("config-invalid", "dossier", 121),
+        ),
+        ("    - id: TT3", "    - id: TT2", ("config-duplicate-id", "criteria.collective.2.id", 88)),
         (
             "{type: rating_is, rating: HTXSNV}\n  individual",
             "{type: no_discipline}\n  individual",
-            "criteria",
+            ("config-invalid", "criteria", 72),
         ),
     ],
 )
-def test_config_errors_name_file_and_key(tmp_path, old, new, key):
+def test_config_errors_name_file_key_and_line(tmp_path, old, new, expected):
     text = CAMPAIGN.read_text(encoding="utf-8")
     assert old in text
     broken = tmp_path / "campaign.yml"
     broken.write_text(text.replace(old, new, 1), encoding="utf-8")
     config, issues = load_config(broken)
     assert config is None
-    assert len(issues) == 1
-    assert issues[0].code == "config-invalid"
-    assert issues[0].message.startswith(f"Cấu hình campaign.yml: {key}".rstrip(": "))
+    assert [(i.code, i.column, i.row) for i in issues] == [expected]
+    _, key, line = expected
+    assert issues[0].file == str(broken)
+    assert issues[0].message.startswith(f"Tệp cấu hình campaign.yml, dòng {line}, cột ")
+    assert f", khóa {key}: " in issues[0].message and f", key {key}: " in issues[0].message_en
 
 
 def test_every_config_field_is_documented():
@@ -111,6 +153,10 @@ def test_every_cli_command_is_documented():
 def test_unreadable_yaml_is_an_issue(tmp_path):
     bad = tmp_path / "c.yml"
     shutil.copy(CAMPAIGN, bad)
-    bad.write_text("id: [unclosed", encoding="utf-8")
+    bad.write_text("id: x\nsite:\n  title: [unclosed\n", encoding="utf-8")
     config, issues = load_config(bad)
-    assert config is None and issues[0].code == "config-invalid"
+    assert config is None
+    assert [(i.code, i.column, i.row, i.text_column) for i in issues] == [
+        ("config-unreadable", None, 4, 1)
+    ]
+    assert "cannot read YAML" in issues[0].message_en
