@@ -293,11 +293,21 @@ def hostile_data(tmp_path: Path) -> Path:
     return data
 
 
-def test_no_spreadsheet_is_read_while_the_config_is_bad(tmp_path: Path, hostile_data: Path) -> None:
+# A file pydantic accepts whose cross-field check fails must stop the core as well.
+ONLY_CROSS_FIELD = GOOD.replace("  - {id: bk,", "  - {id: gk,")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(BAD, BAD_ISSUES), (ONLY_CROSS_FIELD, [("config-duplicate-id", "awards.1.id", 52, 10)])],
+)
+def test_no_spreadsheet_is_read_while_the_config_is_bad(
+    tmp_path: Path, hostile_data: Path, text: str, expected: list[tuple[str, str, int, int]]
+) -> None:
     control = run(write(tmp_path, GOOD, "good.yml"), hostile_data)
     assert "file-unreadable" in {i.code for i in control.issues}  # the data would be read
-    result = run(write(tmp_path, BAD), hostile_data)
-    assert located(result.issues) == BAD_ISSUES  # config problems, and nothing else
+    result = run(write(tmp_path, text), hostile_data)
+    assert located(result.issues) == expected  # config problems, and nothing else
     assert result.config is None and result.dataset.counts == [] and not result.ok
 
 
@@ -344,4 +354,24 @@ def test_build_stops_at_the_config(tmp_path: Path, hostile_data: Path, ci: bool)
     assert done.stderr.count("config-") == len(BAD_ISSUES) and "file-unreadable" not in done.stderr
     assert "dòng 47, cột 23 › khóa quotas.collective.count" in done.stderr
     assert ("hom-qua" in done.stderr) is not ci  # a public CI log gets the fixed sentences only
+    assert "tệp cấu hình còn lỗi, chưa đọc tệp dữ liệu nào" in done.stderr
     assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "old"
+
+
+@pytest.mark.parametrize("command", [("explain", "A1"), ("templates", "--out", "mau")])
+def test_explain_and_templates_list_the_config_problems(
+    tmp_path: Path, hostile_data: Path, command: tuple[str, ...]
+) -> None:
+    write(tmp_path, BAD)
+    done = thidua(*command, "--config", "campaign.yml", "--data", "data", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.count("[LỖI] config-") == len(BAD_ISSUES)
+    assert "file-" not in done.stderr and not (tmp_path / "mau").exists()
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "campaign.yml"
+    path.write_bytes(GOOD.encode("utf-16"))
+    config, issues = load_config(path)
+    assert config is None and located(issues) == [("config-unreadable", None, None, None)]
+    assert issues[0].message.startswith("Tệp cấu hình campaign.yml: không đọc được YAML")
