@@ -55,12 +55,16 @@ def test_campaign_config_is_valid():
             "    deadline: council",
             ("config-unknown-reference", "awards.1.deadline", 148),
         ),
-        ("    name: Giấy khen", "    name: Giấy chứng nhận", ("config-invalid", "awards.0", 141)),
-        ("    proposal: true", "    proposal: false", ("config-invalid", "awards.1", 144)),
+        (
+            "    name: Giấy khen",
+            "    name: Giấy chứng nhận",
+            ("config-invalid", "awards.0.name", 142),
+        ),
+        ("    proposal: true", "    proposal: false", ("config-invalid", "awards.1.proposal", 147)),
         (
             "    issuer: Chánh Văn phòng UBND thành phố",
             "    issuer: Chánh Văn phòng UBND thành phố\n    deadline: council-to-city",
-            ("config-invalid", "awards.0", 141),
+            ("config-invalid", "awards.0.deadline", 144),
         ),
         (
             "  time_zone: Asia/Ho_Chi_Minh",
@@ -80,7 +84,7 @@ def test_campaign_config_is_valid():
         (
             "collective: [recognised_initiatives]",
             "collective: [vote_share]",
-            ("config-invalid", "ranking", 136),
+            ("config-invalid", "ranking.collective.0", 137),
         ),
         (
             "columns: [to_trinh_no, to_trinh_date]",
@@ -91,7 +95,7 @@ def test_campaign_config_is_valid():
         (
             "{type: rating_is, rating: HTXSNV}\n  individual",
             "{type: no_discipline}\n  individual",
-            ("config-invalid", "criteria", 72),
+            ("config-invalid", "criteria.collective.2.predicate", 92),
         ),
     ],
 )

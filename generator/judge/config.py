@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from generator.judge.config_checks import check
-from generator.judge.config_errors import from_pydantic, place_problems, to_issue
+from generator.judge.config_errors import at_keys, from_pydantic, place_problems, to_issue
 from generator.judge.config_source import SourceError, parse
 from generator.judge.contract import COUNCIL, NOMINEES, PROPOSALS, SUBMISSION
 from generator.judge.rules import (
@@ -132,11 +132,18 @@ class Criteria(_Strict):
 
     @model_validator(mode="after")
     def _individual_only(self) -> Criteria:
-        misplaced = [c.id for c in self.collective if _individual_only(c.predicate)]
+        misplaced = [n for n, c in enumerate(self.collective) if _individual_only(c.predicate)]
         if misplaced:
-            raise ValueError(
-                f"criterion {', '.join(misplaced)}: a department has no tasks, discipline "
-                "record or authorship (all_tasks_on_time, no_discipline, scope: author)"
+            raise at_keys(
+                *(
+                    (
+                        ("collective", n, "predicate"),
+                        f"criterion {self.collective[n].id}: a department has no tasks, "
+                        "discipline record or authorship (all_tasks_on_time, no_discipline, "
+                        "scope: author)",
+                    )
+                    for n in misplaced
+                )
             )
         return self
 
@@ -204,7 +211,12 @@ class Ranking(_Strict):
     @model_validator(mode="after")
     def _collective_keys(self) -> Ranking:
         if "vote_share" in self.collective:
-            raise ValueError("vote_share ranks individuals only (departments have no vote count)")
+            raise at_keys(
+                (
+                    ("collective", self.collective.index("vote_share")),
+                    "vote_share ranks individuals only (departments have no vote count)",
+                )
+            )
         return self
 
 
@@ -231,23 +243,32 @@ class Award(_Strict):
         """The data contract fixes the forms (SPEC §3): 'Hình thức đề nghị' is one of
         PROPOSALS, and the Council file writes a proposal as 'Đề nghị <name>'."""
         if self.name not in PROPOSALS:
-            raise ValueError(
-                f"name '{self.name}' is not a form the spreadsheets can write "
-                f"({', '.join(PROPOSALS)})"
+            raise at_keys(
+                (
+                    ("name",),
+                    f"name '{self.name}' is not a form the spreadsheets can write "
+                    f"({', '.join(PROPOSALS)})",
+                )
             )
         proposed = f"Đề nghị {self.name}" in COUNCIL.column("form").choices
         if self.proposal != proposed:
-            raise ValueError(
-                f"proposal must be {str(proposed).lower()} for '{self.name}': the Council file "
-                + (
-                    f"records it as a proposal ('Đề nghị {self.name}')"
-                    if proposed
-                    else "records it as a decision"
+            raise at_keys(
+                (
+                    ("proposal",),
+                    f"proposal must be {str(proposed).lower()} for '{self.name}': the Council "
+                    + (
+                        f"file records it as a proposal ('Đề nghị {self.name}')"
+                        if proposed
+                        else "file records it as a decision"
+                    ),
                 )
             )
         if self.deadline and not self.proposal:
-            raise ValueError(
-                "deadline applies to an award the office only proposes (proposal: true)"
+            raise at_keys(
+                (
+                    ("deadline",),
+                    "deadline applies to an award the office only proposes (proposal: true)",
+                )
             )
         return self
 

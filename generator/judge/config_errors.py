@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, ValidationError
 
 from generator.judge.config_source import Place, Source
 from generator.read.issues import Issue
@@ -35,6 +35,23 @@ class Problem:
     vi: str
     en: str
     at_key: bool = False  # placed at the key (unknown, repeated), not at its value
+
+
+def at_keys(*problems: tuple[Loc, str]) -> ValidationError:
+    """For a model validator: problems at keys *inside* the model (``raise at_keys((("name",),
+    "…"))``), so the issue points at that key's line rather than at the whole mapping.
+    pydantic prefixes each path with the model's own place."""
+    return ValidationError.from_exception_data(
+        "campaign file",
+        [
+            InitErrorDetails(
+                type=PydanticCustomError("value_error", "{reason}", {"reason": reason}),
+                loc=loc,
+                input=None,
+            )
+            for loc, reason in problems
+        ],
+    )
 
 
 def to_issue(path: Path, key: str, place: Place | None, code: str, vi: str, en: str) -> Issue:
