@@ -21,9 +21,25 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, ValidationError
 
 from generator.judge.config_source import Place, Source
-from generator.read.issues import Issue
+from generator.read.issues import Issue, Severity
 
 Loc = tuple[int | str, ...]
+
+# Every code of the campaign file (docs/issue-codes.md, "The campaign file"), all errors.
+SEVERITY: dict[str, Severity] = dict(
+    (
+        ("config-unreadable", "error"),
+        ("config-unknown-key", "error"),
+        ("config-missing-key", "error"),
+        ("config-duplicate-key", "error"),
+        ("config-invalid", "error"),
+        ("config-date-impossible", "error"),
+        ("config-date-order", "error"),
+        ("config-unknown-reference", "error"),
+        ("config-duplicate-id", "error"),
+        ("config-quota-impossible", "error"),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +82,7 @@ def to_issue(path: Path, key: str, place: Place | None, code: str, vi: str, en: 
         where_en += f", key {key}"
     return Issue(
         code=code,
-        severity="error",
+        severity=SEVERITY[code],
         file=str(path),
         row=place.line if place else None,
         column=key or None,
