@@ -22,40 +22,88 @@ def test_campaign_config_is_valid():
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "key"),
+    ("old", "new", "expected"),
     [
-        ("  start: 15/04/2019", "  start: 15/04/2019\n  colour: red", "period.colour"),
-        ("  end: 30/11/2019", "  end: 31/11/2019", "period.end"),
-        ("{type: no_discipline}", "{type: no_such_rule}", "criteria.individual.2.predicate"),
-        ("rating: HTXSNV}", "rating: EXCELLENT}", "criteria.collective.2.predicate.rating"),
-        ("  deadline: dossier", "  deadline: tomorrow", "dossier.deadline"),
+        (
+            "  start: 15/04/2019",
+            "  start: 15/04/2019\n  colour: red",
+            ("config-unknown-key", "period.colour", 37),
+        ),
+        ("  end: 30/11/2019", "  end: 31/11/2019", ("config-date-impossible", "period.end", 38)),
+        (
+            "{type: no_discipline}",
+            "{type: no_such_rule}",
+            ("config-invalid", "criteria.individual.2.predicate.type", 125),
+        ),
+        (
+            "rating: HTXSNV}",
+            "rating: EXCELLENT}",
+            ("config-invalid", "criteria.collective.2.predicate.rating", 98),
+        ),
+        (
+            "  deadline: dossier",
+            "  deadline: tomorrow",
+            ("config-unknown-reference", "dossier.deadline", 128),
+        ),
         (
             "recognised_by: dossier}\n    - id: TT3",
             "recognised_by: hom-qua}\n    - id: TT3",
-            "criteria.collective.1.predicate.recognised_by",
+            ("config-unknown-reference", "criteria.collective.1.predicate.recognised_by", 93),
         ),
-        ("    deadline: council-to-city", "    deadline: council", "awards.1.deadline"),
-        ("    name: Giấy khen", "    name: Giấy chứng nhận", "awards.0"),
-        ("    proposal: true", "    proposal: false", "awards.1"),
+        (
+            "    deadline: council-to-city",
+            "    deadline: council",
+            ("config-unknown-reference", "awards.1.deadline", 154),
+        ),
+        (
+            "    name: Giấy khen",
+            "    name: Giấy chứng nhận",
+            ("config-invalid", "awards.0.name", 148),
+        ),
+        (
+            "    proposal: true\n    deadline: council-to-city",
+            "    proposal: false",
+            ("config-invalid", "awards.1.proposal", 153),
+        ),
         (
             "    issuer: Chánh Văn phòng UBND thành phố",
             "    issuer: Chánh Văn phòng UBND thành phố\n    deadline: council-to-city",
-            "awards.0",
+            ("config-invalid", "awards.0.deadline", 150),
         ),
-        ("  time_zone: Asia/Ho_Chi_Minh", "  time_zone: Asia/Can_Tho", "campaign.time_zone"),
-        ("  time_zone: Asia/Ho_Chi_Minh", "  time_zone: +07:00", "campaign.time_zone"),
-        ("  document_date: 15/04/2019", "  document_date: 31/04/2019", "campaign.document_date"),
-        ("collective: [recognised_initiatives]", "collective: [vote_share]", "ranking"),
-        ("columns: [to_trinh_no, to_trinh_date]", "columns: [so_to_trinh]", "dossier"),
-        ("    - id: TT3", "    - id: TT2", "criteria"),
+        (
+            "  time_zone: Asia/Ho_Chi_Minh",
+            "  time_zone: Asia/Can_Tho",
+            ("config-invalid", "campaign.time_zone", 30),
+        ),
+        (
+            "  time_zone: Asia/Ho_Chi_Minh",
+            "  time_zone: +07:00",
+            ("config-invalid", "campaign.time_zone", 30),
+        ),
+        (
+            "  document_date: 15/04/2019",
+            "  document_date: 31/04/2019",
+            ("config-date-impossible", "campaign.document_date", 29),
+        ),
+        (
+            "collective: [recognised_initiatives]",
+            "collective: [vote_share]",
+            ("config-invalid", "ranking.collective.0", 143),
+        ),
+        (
+            "columns: [to_trinh_no, to_trinh_date]",
+            "columns: [so_to_trinh]",
+            ("config-invalid", "dossier", 127),
+        ),
+        ("    - id: TT3", "    - id: TT2", ("config-duplicate-id", "criteria.collective.2.id", 94)),
         (
             "{type: rating_is, rating: HTXSNV}\n  individual",
             "{type: no_discipline}\n  individual",
-            "criteria",
+            ("config-invalid", "criteria.collective.2.predicate", 98),
         ),
     ],
 )
-def test_config_errors_name_file_and_key(tmp_path, old, new, key):
+def test_config_errors_name_file_key_and_line(tmp_path, old, new, expected):
     text = CAMPAIGN.read_text(encoding="utf-8")
     assert old in text
     broken = tmp_path / "campaign.yml"
@@ -63,9 +111,11 @@ def test_config_errors_name_file_and_key(tmp_path, old, new, key):
     shutil.copytree(CAMPAIGN.parent / "contracts", tmp_path / "contracts")
     config, issues = load_config(broken)
     assert config is None
-    assert len(issues) == 1
-    assert issues[0].code == "config-invalid"
-    assert issues[0].message.startswith(f"Cấu hình campaign.yml: {key}".rstrip(": "))
+    assert [(i.code, i.column, i.row) for i in issues] == [expected]
+    _, key, line = expected
+    assert issues[0].file == str(broken)
+    assert issues[0].message.startswith(f"Tệp cấu hình campaign.yml, dòng {line}, cột ")
+    assert f", khóa {key}: " in issues[0].message and f", key {key}: " in issues[0].message_en
 
 
 def test_every_config_field_is_documented():
@@ -113,6 +163,10 @@ def test_every_cli_command_is_documented():
 def test_unreadable_yaml_is_an_issue(tmp_path):
     bad = tmp_path / "c.yml"
     shutil.copy(CAMPAIGN, bad)
-    bad.write_text("id: [unclosed", encoding="utf-8")
+    bad.write_text("id: x\nsite:\n  title: [unclosed\n", encoding="utf-8")
     config, issues = load_config(bad)
-    assert config is None and issues[0].code == "config-invalid"
+    assert config is None
+    assert [(i.code, i.column, i.row, i.text_column) for i in issues] == [
+        ("config-unreadable", None, 4, 1)
+    ]
+    assert "cannot read YAML" in issues[0].message_en

@@ -113,4 +113,4 @@ def test_min_assigned_below_one_is_a_config_error(tmp_path: Path, value: str) ->
     assert [(i.code, i.column) for i in issues] == [
         ("config-invalid", "criteria.individual.0.predicate.parts.1.min_assigned")
     ]
-    assert "greater than or equal to 1" in issues[0].message
+    assert "greater than or equal to 1" in issues[0].message_en

@@ -12,7 +12,17 @@ from generator.read.issues import Severity
 
 CATALOGUE: dict[str, tuple[Severity, str]] = {
     # files and folders
-    "config-invalid": ("error", "Tệp cấu hình đợt thi đua có khóa sai, thiếu hoặc sai kiểu."),
+    # the campaign file (site_config/*.yml)
+    "config-unreadable": ("error", "Tệp cấu hình đợt thi đua không đọc được (lỗi cú pháp YAML)."),
+    "config-unknown-key": ("error", "Tệp cấu hình có khóa không được phép ở vị trí này."),
+    "config-missing-key": ("error", "Tệp cấu hình thiếu một khóa bắt buộc."),
+    "config-duplicate-key": ("error", "Tệp cấu hình viết một khóa hai lần."),
+    "config-invalid": ("error", "Tệp cấu hình có giá trị sai kiểu hoặc không được phép."),
+    "config-date-impossible": ("error", "Tệp cấu hình ghi một ngày không có trong lịch."),
+    "config-date-order": ("error", "Tệp cấu hình ghi ngày kết thúc trước ngày bắt đầu."),
+    "config-unknown-reference": ("error", "Tệp cấu hình nhắc đến một hạn (id) không có."),
+    "config-duplicate-id": ("error", "Tệp cấu hình dùng một mã (id) hai lần."),
+    "config-quota-impossible": ("error", "Tệp cấu hình đặt chỉ tiêu không bao giờ đạt được."),
     "data-dir-missing": ("error", "Không có thư mục dữ liệu."),
     "file-missing": ("error", "Thiếu một tệp bắt buộc."),
     "file-ambiguous": (

@@ -71,6 +71,15 @@ def validate(data_dir: Path | None, config_path: Path, fmt: str) -> None:
     sys.exit(1 if has_errors(result.issues) or result.config is None else 0)
 
 
+def _refusal(config_bad: bool) -> str:
+    if config_bad:  # load_config stops the core before any spreadsheet is opened
+        return (
+            "Không xây dựng trang: tệp cấu hình còn lỗi, chưa đọc tệp dữ liệu nào; trang cũ "
+            "được giữ nguyên. (Not built: the config has errors; no data file was read.)"
+        )
+    return "Không xây dựng trang: dữ liệu còn lỗi; trang cũ được giữ nguyên."
+
+
 def in_ci() -> bool:
     """True under a CI runner (``CI`` set to anything but empty, 0, false, no, off)."""
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no", "off", "n")
@@ -141,7 +150,7 @@ def build(
             click.echo("\n".join(lines), err=True)
         else:
             click.echo(as_text(bundle.issues, bundle.result.dataset.counts), err=True)
-        click.echo("Không xây dựng trang: dữ liệu còn lỗi; trang cũ được giữ nguyên.", err=True)
+        click.echo(_refusal(bundle.result.config is None), err=True)
         sys.exit(1)
     try:
         build_site(bundle, mkdocs_file.resolve(), out, builder=builder)
@@ -170,6 +179,9 @@ def explain(code: str, data_dir: Path | None, config_path: Path) -> None:
     """Why a nominee (Mã CB) or a department (Mã đơn vị) has its status."""
     _check_config(config_path)
     result = run(config_path, data_dir)
+    if result.config is None:
+        click.echo(as_text(result.issues, []), err=True)
+        sys.exit(1)
     text = _explain(result, code)
     if text is None:
         click.echo(f"Không tìm thấy cá nhân hay đơn vị có mã “{code}”.", err=True)
@@ -198,11 +210,14 @@ def templates(out: Path, data_dir: Path | None, config_path: Path) -> None:
 
     _check_config(config_path)
     result = run(config_path, data_dir)
+    if result.config is None:
+        click.echo(as_text(result.issues, []), err=True)
+        sys.exit(1)
     if not result.dataset.units:
         click.echo(as_text(result.issues, result.dataset.counts), err=True)
         click.echo("Không đọc được danh sách đơn vị (don-vi).", err=True)
         sys.exit(1)
-    written = write_templates(result.dataset.units, result.config, out)  # type: ignore[arg-type]
+    written = write_templates(result.dataset.units, result.config, out)
     for path in written:
         click.echo(str(path))
 

@@ -15,7 +15,14 @@ from generator.read.text import detect_legacy_encoding, header_key
 
 SEVERITY_LABEL = {"error": "LỖI", "warning": "CẢNH BÁO"}
 # Codes whose `file` is not relative to the data folder (the config file, the folder itself).
-_OUTSIDE_DATA = frozenset({"config-invalid", "data-dir-missing"})
+_OUTSIDE_DATA = frozenset({"data-dir-missing"})
+# A dotted key of the campaign file an annotation may name (an unknown key is the file's own
+# text: only plain key characters pass).
+_CONFIG_KEY = re.compile(r"[A-Za-z0-9_-]{1,60}(\.[A-Za-z0-9_-]{1,60}){0,15}")
+
+
+def _outside_data(code: str) -> bool:
+    return code in _OUTSIDE_DATA or code.startswith("config-")
 
 
 def rows_summary(counts: Iterable[RowCount]) -> dict[str, int]:
@@ -65,10 +72,12 @@ def as_github(issues: list[Issue], data_prefix: str, contract: Contract | None) 
         kind = "error" if issue.is_error else "warning"
         props = [f"title={_escape_prop(issue.code)}"]
         if issue.file:
-            path = issue.file if issue.code in _OUTSIDE_DATA else data_prefix + issue.file
+            path = issue.file if _outside_data(issue.code) else data_prefix + issue.file
             props.insert(0, f"file={_escape_prop(path)}")
         if issue.row:
             props.insert(1, f"line={issue.row}")
+            if issue.text_column:
+                props.insert(2, f"col={issue.text_column}")
         text = public_text(issue, contract)
         lines.append(f"::{kind} {','.join(props)}::{_escape_data(text)}")
     return "\n".join(lines)
@@ -77,7 +86,10 @@ def as_github(issues: list[Issue], data_prefix: str, contract: Contract | None) 
 def public_text(issue: Issue, contract: Contract | None) -> str:
     """An allow-list: file, contract sheet, row, column letter, contract header, the code and
     its fixed description, and where to find the details. Nothing read from a cell, and no
-    header text read from the file (an unknown column's header could hold anything)."""
+    header text read from the file (an unknown column's header could hold anything). In the
+    campaign file: the line, column and dotted key (plain key characters only)."""
+    if issue.code.startswith("config-"):
+        return _public_config_text(issue)
     parts = [issue.file] if issue.file else []
     headers = contract.headers if contract is not None else frozenset()
     sheet = _public_sheet(issue.sheet, contract)
@@ -93,6 +105,16 @@ def public_text(issue: Issue, contract: Contract | None) -> str:
     where = " › ".join(parts)
     text = f"[{issue.code}] {describe(issue.code)} {DETAILS}"
     return f"{where}: {text}" if where else text
+
+
+def _public_config_text(issue: Issue) -> str:
+    parts = [issue.file] if issue.file else []
+    if issue.row is not None:
+        parts.append(f"dòng {issue.row}, cột {issue.text_column}")
+    if issue.column and _CONFIG_KEY.fullmatch(issue.column):
+        parts.append(f"khóa {issue.column}")
+    text = f"[{issue.code}] {describe(issue.code)} {DETAILS}"
+    return f"{' › '.join(parts)}: {text}" if parts else text
 
 
 def _public_sheet(sheet: str | None, contract: Contract | None) -> str | None:

@@ -2,17 +2,18 @@
 
 Every field carries a description; docs/config.md documents each one (a test checks that).
 Dates are written dd/mm/yyyy. ``load_config`` returns the config or a list of issues naming
-the file and the dotted key, all collected before stopping.
+the file, the line and the dotted key, all collected before stopping (``config_source``
+reads the YAML with its lines, ``config_errors`` words pydantic's errors, ``config_checks``
+holds the cross-field checks).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -24,6 +25,9 @@ from pydantic import (
     model_validator,
 )
 
+from generator.judge.config_checks import check
+from generator.judge.config_errors import Problem, at_keys, from_pydantic, place_problems, to_issue
+from generator.judge.config_source import SourceError, parse
 from generator.judge.contract import Contract, ContractChoice, resolve_contract
 from generator.judge.contract.checks import rules_problems
 from generator.judge.rules import (
@@ -34,7 +38,7 @@ from generator.judge.rules import (
     TasksOnTimeRule,
 )
 from generator.read.dates import DEFAULT_TIME_ZONE
-from generator.read.issues import Issue
+from generator.read.issues import Issue, sort_issues
 
 
 def _parse_date(value: Any) -> Any:
@@ -98,12 +102,6 @@ class Period(_Strict):
     end: Date = Field(description="End date applied by the generator.")
     note: str = Field("", description="Public explanation when the applied date differs.")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Period:
-        if self.end < self.start:
-            raise ValueError("period.end is before period.start")
-        return self
-
 
 class Deadline(_Strict):
     id: str = Field(description="Identifier used by rules, e.g. 'dossier'.")
@@ -137,16 +135,19 @@ class Criteria(_Strict):
     individual: list[Criterion] = Field(description="Criteria for individuals (CN…).")
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> Criteria:
-        ids = [c.id for c in self.collective + self.individual]
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        if repeated:
-            raise ValueError(f"criterion id(s) used twice: {', '.join(repeated)}")
-        misplaced = [c.id for c in self.collective if _individual_only(c.predicate)]
+    def _individual_only(self) -> Criteria:
+        misplaced = [n for n, c in enumerate(self.collective) if _individual_only(c.predicate)]
         if misplaced:
-            raise ValueError(
-                f"criterion {', '.join(misplaced)}: a department has no tasks, discipline "
-                "record or authorship (all_tasks_on_time, no_discipline, scope: author)"
+            raise at_keys(
+                *(
+                    (
+                        ("collective", n, "predicate"),
+                        f"criterion {self.collective[n].id}: a department has no tasks, "
+                        "discipline record or authorship (all_tasks_on_time, no_discipline, "
+                        "scope: author)",
+                    )
+                    for n in misplaced
+                )
             )
         return self
 
@@ -197,7 +198,12 @@ class Ranking(_Strict):
     @model_validator(mode="after")
     def _collective_keys(self) -> Ranking:
         if "vote_share" in self.collective:
-            raise ValueError("vote_share ranks individuals only (departments have no vote count)")
+            raise at_keys(
+                (
+                    ("collective", self.collective.index("vote_share")),
+                    "vote_share ranks individuals only (departments have no vote count)",
+                )
+            )
         return self
 
 
@@ -223,8 +229,11 @@ class Award(_Strict):
     @model_validator(mode="after")
     def _deadline_with_proposal(self) -> Award:
         if self.deadline and not self.proposal:
-            raise ValueError(
-                "deadline applies to an award the office only proposes (proposal: true)"
+            raise at_keys(
+                (
+                    ("deadline",),
+                    "deadline applies to an award the office only proposes (proposal: true)",
+                )
             )
         return self
 
@@ -254,15 +263,6 @@ class Config(_Strict):
             raise RuntimeError("the config's contract was not resolved (use load_config)")
         return self._data_contract
 
-    def deadline_references(self) -> list[tuple[str, str]]:
-        """Every key that names a deadline, with the id it names: (dotted key, id)."""
-        refs = [("dossier.deadline", self.dossier.deadline)]
-        for part in ("collective", "individual"):
-            for n, c in enumerate(getattr(self.criteria, part)):
-                refs += _predicate_deadlines(c.predicate, f"criteria.{part}.{n}.predicate")
-        refs += [(f"awards.{n}.deadline", a.deadline) for n, a in enumerate(self.awards)]
-        return [(key, ref) for key, ref in refs if ref]
-
     def deadline(self, deadline_id: str) -> dt.date:
         return next(d.date for d in self.deadlines if d.id == deadline_id)
 
@@ -287,66 +287,40 @@ class Config(_Strict):
         return next((a for a in self.awards if a.name == name), None)
 
 
-def _predicate_deadlines(rule: object, key: str) -> list[tuple[str, str]]:
-    if isinstance(rule, AllOfRule):
-        return [
-            ref
-            for n, part in enumerate(rule.parts)
-            for ref in _predicate_deadlines(part, f"{key}.parts.{n}")
-        ]
-    if isinstance(rule, InitiativesRule):
-        return [(f"{key}.recognised_by", rule.recognised_by)]
-    return []
-
-
 def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
-    """Read and validate a campaign file; every problem names the file and the key."""
+    """Read and validate a campaign file. Every problem (pydantic's and the cross-field
+    checks of :mod:`config_checks`) is an issue naming the file, the line and column, and the
+    dotted key, all collected at once; the config is None when there is any."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        return None, [_config_issue(path, "", f"cannot read YAML: {exc}")]
+        source = parse(path)
+    except SourceError as exc:
+        return None, [
+            to_issue(
+                path, "", exc.place, "config-unreadable",
+                f"không đọc được YAML: {exc.problem}", f"cannot read YAML: {exc.problem}",
+            )
+        ]  # fmt: skip
+    config: Config | None = None
+    found = []
     try:
-        config = Config.model_validate(raw)
+        config = Config.model_validate(source.data)
     except ValidationError as exc:
-        return None, [_config_issue(path, _dotted(e["loc"]), e["msg"]) for e in exc.errors()]
+        found = [from_pydantic(Config, e) for e in exc.errors()]
+    found += check(source)
+    issues = sort_issues(place_problems(path, source, Config, found))
+    if issues or config is None:
+        return None, issues
     contract, problems = resolve_contract(path, config.contract)
     if contract is None:
         return None, problems
     config._data_contract = contract
-    problems = [_config_issue(path, key, problem) for key, problem in rules_problems(config)]
-    if problems:
-        return None, problems
-    known = [d.id for d in config.deadlines]
-    unknown = [
-        _config_issue(path, key, f"no deadline has id '{ref}' (deadlines: {', '.join(known)})")
-        for key, ref in config.deadline_references()
-        if ref not in known
+    against_contract = [
+        Problem("config-invalid", _loc(key), problem, problem)
+        for key, problem in rules_problems(config)
     ]
-    return (None, unknown) if unknown else (config, [])
+    issues = sort_issues(place_problems(path, source, Config, against_contract))
+    return (None, issues) if issues else (config, [])
 
 
-def _predicate_types() -> frozenset[str]:
-    """The ``type`` values of the predicate vocabulary (pydantic's discriminator tags)."""
-    union = get_args(get_args(Predicate)[0])
-    return frozenset(get_args(cls.model_fields["type"].annotation)[0] for cls in union)
-
-
-_TAGS = _predicate_types()
-
-
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    # Drop pydantic's discriminator tags (e.g. 'recognised_initiatives') from the key path;
-    # keep keys that merely contain an underscore ('campaign.time_zone').
-    return ".".join(str(p) for p in loc if p not in _TAGS)
-
-
-def _config_issue(path: Path, key: str, problem: str) -> Issue:
-    where = f"{path.name}: {key}" if key else path.name
-    return Issue(
-        code="config-invalid",
-        severity="error",
-        file=str(path),
-        column=key or None,
-        message=f"Cấu hình {where}: {problem}",
-        message_en=f"Config {where}: {problem}",
-    )
+def _loc(dotted_key: str) -> tuple[int | str, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in dotted_key.split("."))

@@ -4,6 +4,8 @@ Every stage reports problems as :class:`Issue` records; they are collected for t
 input and reported once. ``code`` is a stable kebab-case identifier (documented in
 ``docs`` of the CLI), ``row`` is the row number as the spreadsheet shows it (1-based, title
 rows counted) and ``column`` the column letter (``header`` carries the header text).
+An issue in a text file (the campaign YAML) has ``row`` = the line, ``text_column`` = the
+character column, and ``column`` = the dotted key it is about.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Issue:
     column: str | None = None
     header: str | None = None
     value: str | None = None
+    text_column: int | None = None
 
     @property
     def is_error(self) -> bool:
@@ -39,13 +42,24 @@ class Issue:
         return (self.code, self.file, self.sheet, self.row, self.column)
 
     def location(self) -> str:
-        """'file › sheet › row 12 › column C (Họ và tên)', omitting what is unknown."""
+        """'file › sheet › row 12 › column C (Họ và tên)', omitting what is unknown; in a
+        text file 'file › dòng 31, cột 8 › khóa period.end'."""
+        if self.text_column is not None:
+            return self._text_location()
         parts = [p for p in (self.file, self.sheet) if p]
         if self.row is not None:
             parts.append(f"dòng {self.row}")
         if self.column:
             label = f"cột {self.column}"
             parts.append(f"{label} ({self.header})" if self.header else label)
+        return " › ".join(parts)
+
+    def _text_location(self) -> str:
+        parts = [p for p in (self.file,) if p]
+        if self.row is not None:
+            parts.append(f"dòng {self.row}, cột {self.text_column}")
+        if self.column:
+            parts.append(f"khóa {self.column}")
         return " › ".join(parts)
 
     def as_dict(self) -> dict[str, object]:
@@ -58,6 +72,7 @@ class Issue:
             "column": self.column,
             "header": self.header,
             "value": self.value,
+            "text_column": self.text_column,
             "message": self.message,
             "message_en": self.message_en,
         }

@@ -31,22 +31,26 @@ def rules_problems(config: Config) -> list[tuple[str, str]]:
     forms = sheets("nominees").column("proposal").choices
     council = sheets("council").column("form").choices
     for n, award in enumerate(config.awards):
-        problem = _award_problem(award, forms, council)
+        key, problem = _award_problem(award, forms, council)
         if problem:
-            problems.append((f"awards.{n}", problem))
+            problems.append((f"awards.{n}.{key}", problem))
     return problems
 
 
-def _award_problem(award: Award, forms: tuple[str, ...], council: tuple[str, ...]) -> str:
+def _award_problem(
+    award: Award, forms: tuple[str, ...], council: tuple[str, ...]
+) -> tuple[str, str]:
     """The contract fixes the forms: the nominees' proposal column holds one of ``forms``,
-    and the Council file writes a proposal as 'Đề nghị <name>' (one of ``council``)."""
+    and the Council file writes a proposal as 'Đề nghị <name>' (one of ``council``).
+    Returns (the award's key at fault, the problem), or ("", "")."""
     if award.name not in forms:
-        return f"name '{award.name}' is not a form the spreadsheets can write ({', '.join(forms)})"
+        listed = ", ".join(forms)
+        return "name", f"name '{award.name}' is not a form the spreadsheets can write ({listed})"
     proposed = f"Đề nghị {award.name}" in council
     if award.proposal != proposed:
-        return f"proposal must be {str(proposed).lower()} for '{award.name}': the Council file " + (
-            f"records it as a proposal ('Đề nghị {award.name}')"
+        return "proposal", f"proposal must be {str(proposed).lower()} for '{award.name}': the " + (
+            f"Council file records it as a proposal ('Đề nghị {award.name}')"
             if proposed
-            else "records it as a decision"
+            else "Council file records it as a decision"
         )
-    return ""
+    return "", ""
