@@ -24,7 +24,7 @@ from generator.publish.checks import CheckFailed, check_built_site, refuse_conte
 from generator.publish.passes import PassError, Passes, apply_passes
 from generator.read.dates import BuilderClock, builder_epoch
 from generator.site.bundle import SiteBundle, make_bundle
-from generator.site.news import FEED_PATH, PostError, feed_for
+from generator.site.news import FEED_PATH, PostError, feed_for, is_news_page
 from generator.site.pages.renderer import site_extra
 
 log = get_plugin_logger("thidua")
@@ -129,7 +129,9 @@ def _refuse_errors(bundle: SiteBundle) -> None:
 
 
 def _feed(files: Files, config: MkDocsConfig) -> bytes | None:
-    sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    sources = {
+        f.src_uri: f.content_string for f in files.documentation_pages() if is_news_page(f.src_uri)
+    }
     try:
         return feed_for(
             sources,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,7 @@ from generator.publish.passes import Passes, apply_passes
 from generator.publish.staging import write_staging_tree
 from generator.read.dates import builder_epoch
 from generator.site.bundle import SiteBundle, make_bundle
-from tests.safety.sites import CONFIG, ROOT, files_of
+from tests.safety.sites import CONFIG, ROOT, files_of, project_copy
 
 MKDOCS_YML = ROOT / "mkdocs.yml"
 
@@ -139,7 +138,7 @@ def _changed_lines(a: bytes, b: bytes, rel: str) -> list[str]:
 def test_a_content_folder_with_raw_data_is_refused_before_any_builder_starts(
     bundle: SiteBundle, tmp_path: Path, name: str
 ) -> None:
-    yml = _project_copy(tmp_path)
+    yml = project_copy(tmp_path)
     (tmp_path / "content" / "bang-diem.xlsx").write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(BuildFailed, match=r"bang-diem\.xlsx"):
         build_into(bundle, yml, tmp_path / "work", builder=name, offline=False)
@@ -150,7 +149,7 @@ def test_a_content_folder_with_raw_data_is_refused_before_any_builder_starts(
 def test_a_strict_warning_of_either_builder_fails_the_build(
     bundle: SiteBundle, tmp_path: Path, name: str
 ) -> None:
-    yml = _project_copy(tmp_path)
+    yml = project_copy(tmp_path)
     (tmp_path / "content" / "ke-hoach" / "them.md").write_text(
         "# Thêm\n\n[Trang không có](khong-co.md)\n", encoding="utf-8"
     )
@@ -170,14 +169,3 @@ def test_the_builder_setting_comes_from_the_environment(monkeypatch: pytest.Monk
     assert builder_named("mkdocs").name == "mkdocs"  # the command line wins
     monkeypatch.delenv("THIDUA_BUILDER")
     assert builder_named(None).name == "mkdocs"
-
-
-def _project_copy(tmp: Path) -> Path:
-    """mkdocs.yml over a copy of content/ (the theme overrides stay where they are)."""
-    shutil.copytree(ROOT / "content", tmp / "content")
-    conf = MKDOCS_YML.read_text(encoding="utf-8")
-    conf = conf.replace("docs_dir: content", f"docs_dir: {tmp / 'content'}")
-    conf = conf.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    yml = tmp / "mkdocs.yml"
-    yml.write_text(conf, encoding="utf-8")
-    return yml

@@ -20,7 +20,7 @@ import pytest
 
 from generator.publish import swap
 from tests.builders.mini import Mini, nominee
-from tests.safety.sites import ROOT, build_ok, thidua_build, tree_hash
+from tests.safety.sites import build_ok, project_copy, thidua_build, tree_hash
 
 
 @pytest.fixture(scope="module")
@@ -36,15 +36,8 @@ def _leftovers(out: Path) -> list[str]:
 
 def _content_with(tmp: Path, page: str) -> Path:
     """mkdocs.yml over a copy of content/ with one more hand-written page."""
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
-    (content / "ke-hoach" / "extra.md").parent.mkdir(parents=True, exist_ok=True)
-    (content / "ke-hoach" / "extra.md").write_text(page, encoding="utf-8")
-    conf = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    conf = conf.replace("docs_dir: content", f"docs_dir: {content}")
-    conf = conf.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    yml = tmp / "mkdocs.yml"
-    yml.write_text(conf, encoding="utf-8")
+    yml = project_copy(tmp)
+    (tmp / "content" / "ke-hoach" / "extra.md").write_text(page, encoding="utf-8")
     return yml
 
 

@@ -4,11 +4,11 @@ a Content-Security-Policy on every page)."""
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.publish import allowlist, csp
+from generator.site.news import page_dest
 
 
 class CheckFailed(Exception):
@@ -55,18 +55,7 @@ def refuse_content(content_dir: Path, generated: Iterable[str], directory_urls: 
 def _publishable(path: str, directory_urls: bool) -> bool:
     if path.endswith(".html"):
         return False  # a raw page would bypass the templates' escaping
-    return allowlist.is_allowed(_dest(path, directory_urls))
-
-
-def _dest(path: str, directory_urls: bool) -> str:
-    """Where a builder writes a content file (a Markdown page becomes an HTML page)."""
-    stem, suffix = posixpath.splitext(path)
-    if suffix != ".md":
-        return path
-    folder, name = posixpath.split(stem)
-    if name in ("index", "README"):
-        return posixpath.join(folder, "index.html")
-    return f"{stem}/index.html" if directory_urls else f"{stem}.html"
+    return allowlist.is_allowed(page_dest(path, directory_urls))
 
 
 def check_built_site(root: Path) -> None:

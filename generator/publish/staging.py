@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.publish.checks import content_files, refuse_content
 from generator.publish.config_file import ProjectConfig, staging_config
 from generator.site.bundle import SiteBundle
-from generator.site.news import FEED_PATH, PostError, feed_for
+from generator.site.news import FEED_PATH, PostError, feed_for, is_news_page
 from generator.site.pages.renderer import site_extra
 
 
@@ -83,7 +83,7 @@ def _feed(docs: Path, project: ProjectConfig, directory_urls: bool) -> bytes | N
     sources = {
         rel: (docs / rel).read_text(encoding="utf-8-sig")
         for rel in content_files(docs)
-        if rel.endswith(".md")
+        if is_news_page(rel)
     }
     try:
         return feed_for(

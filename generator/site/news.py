@@ -126,18 +126,32 @@ def rss(
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
 
 
-def page_url(src_uri: str, directory_urls: bool) -> str:
-    """The site-relative URL a builder gives a Markdown page (as mkdocs does): with directory
-    URLs ``tin-tuc/a.md`` → ``tin-tuc/a/`` and ``tin-tuc/index.md`` → ``tin-tuc/``;
-    without, ``tin-tuc/a.html`` and ``tin-tuc/index.html``."""
-    stem = posixpath.splitext(src_uri)[0]
+def page_dest(src_uri: str, directory_urls: bool) -> str:
+    """Where a builder writes a content file, as mkdocs does: a Markdown page becomes
+    ``a/index.html`` (directory URLs) or ``a.html``; ``index.md`` and ``README.md`` become
+    their folder's ``index.html``; any other file keeps its path."""
+    stem, suffix = posixpath.splitext(src_uri)
+    if suffix != ".md":
+        return src_uri
     folder, name = posixpath.split(stem)
-    is_index = name in ("index", "README")
-    if directory_urls:
-        path = (folder + "/" if folder else "") if is_index else stem + "/"
-        return quote(path or "./", safe="/#:")
-    path = posixpath.join(folder, "index.html") if is_index else stem + ".html"
-    return quote(path, safe="/#:")
+    if name in ("index", "README"):
+        return posixpath.join(folder, "index.html")
+    return f"{stem}/index.html" if directory_urls else f"{stem}.html"
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The site-relative URL of a page, from where it is written (as mkdocs does): with
+    directory URLs ``tin-tuc/a.md`` → ``tin-tuc/a/``; without, ``tin-tuc/a.html``."""
+    dest = page_dest(src_uri, directory_urls)
+    folder, name = posixpath.split(dest)
+    if directory_urls and name == "index.html":
+        dest = (folder or ".") + "/"
+    return quote(dest, safe="/#:")
+
+
+def is_news_page(src_uri: str) -> bool:
+    """A Markdown page under ``tin-tuc/``: the feed reads only these."""
+    return src_uri.startswith(f"{NEWS_DIR}/") and src_uri.endswith(".md")
 
 
 def feed_for(
@@ -148,15 +162,15 @@ def feed_for(
     site_url: str | None,
     directory_urls: bool,
 ) -> bytes | None:
-    """The feed of the posts among ``sources`` (Markdown page path → text), or None when the
-    site has no news page (``tin-tuc/index.md``). Raises :class:`PostError` for a bad post."""
+    """The feed of the posts among ``sources`` (Markdown page path → text: the news pages are
+    enough, see :func:`is_news_page`), or None when the site has no news page (``tin-tuc/index.md``). Raises :class:`PostError` for a bad post."""
     index = f"{NEWS_DIR}/index.md"
     if index not in sources:
         return None
     posts = [
         read_post(text, page_url(uri, directory_urls), uri)
         for uri, text in sorted(sources.items())
-        if uri.startswith(f"{NEWS_DIR}/") and uri != index and uri.endswith(".md")
+        if is_news_page(uri) and uri != index
     ]
     return rss(
         posts,

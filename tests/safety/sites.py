@@ -63,6 +63,20 @@ def thidua_build(
     )
 
 
+def project_copy(tmp: Path) -> Path:
+    """mkdocs.yml over a copy of content/ in ``tmp`` (the theme overrides stay in place), for
+    tests that add a hand-written file; returns the copied mkdocs.yml."""
+    import shutil
+
+    shutil.copytree(ROOT / "content", tmp / "content")
+    conf = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    conf = conf.replace("docs_dir: content", f"docs_dir: {tmp / 'content'}")
+    conf = conf.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    yml = tmp / "mkdocs.yml"
+    yml.write_text(conf, encoding="utf-8")
+    return yml
+
+
 def build_ok(data: Path, out: Path, **kwargs: object) -> Path:
     proc = thidua_build(data, out, **kwargs)  # type: ignore[arg-type]
     assert proc.returncode == 0, proc.stdout + proc.stderr
