@@ -15,6 +15,7 @@ import pytest
 
 from generator.judge.config import load_config
 from generator.judge.pipeline import run
+from generator.judge.rules import words_for
 from tests.builders.mini import Mini, write_council
 
 CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
@@ -102,7 +103,8 @@ def test_min_assigned_means_the_number_declared(tmp_path: Path) -> None:
     cn1 = {o.key: o.criteria[0] for o in result.outcomes if o.kind == "individual"}
     assert cn1["A1"].id == "CN1" and cn1["A1"].met
     assert not cn1["A2"].met
-    described = result.config.criteria.individual[0].predicate.describe()
+    words = words_for(result.config, "individual")
+    described = result.config.criteria.individual[0].predicate.describe(words)
     assert "ít nhất 3)" in described
 
 

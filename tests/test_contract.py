@@ -181,9 +181,6 @@ def _founding_words() -> set[str]:
 # Known debt (issue 11, item 1): string literals that still name a founding sheet or header.
 # Shrink this list; never grow it. (file, word) pairs.
 KNOWN = {
-    # the predicate vocabulary's is_yes columns, named by header (the rule vocabulary, item 2)
-    ("generator/judge/rules.py", "Báo cáo thành tích"),
-    ("generator/judge/rules.py", "Thực hiện tốt nhiệm vụ CCHC"),
     # a choice value of the Council's 'kind' column that is also a sheet name
     ("generator/judge/validate/council.py", "Cá nhân"),
     ("generator/tools/demo.py", "Cá nhân"),

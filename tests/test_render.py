@@ -18,6 +18,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from generator.judge.config import Config, load_config
+from generator.judge.rules import words_for
 from generator.site.pages.links import relative_url
 from generator.site.pages.markup import markdown_text
 from generator.site.pages.registry import render_pages
@@ -468,10 +469,11 @@ def test_home_page(pages: dict[str, str]) -> None:
 
 def test_criteria_page_comes_from_config(config: Config, pages: dict[str, str]) -> None:
     text = "".join(parse(pages["tieu-chi/index.md"]).text)
-    for c in config.criteria.collective + config.criteria.individual:
-        assert c.id in text and c.label in text
-        assert " ".join(c.predicate.describe().split()) in text
-        assert " ".join(c.meaning.split()) in text
+    for kind in ("collective", "individual"):
+        for c in getattr(config.criteria, kind):
+            assert c.id in text and c.label in text
+            assert " ".join(c.predicate.describe(words_for(config, kind)).split()) in text
+            assert " ".join(c.meaning.split()) in text
     assert "Tiêu chí nhạy cảm" in text
     assert "3 tập thể" in text and "2 cá nhân cho mỗi phòng, bộ phận" in text
     assert "Tỷ lệ phiếu đồng ý" in text

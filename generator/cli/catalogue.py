@@ -20,9 +20,22 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "config-invalid": ("error", "Tệp cấu hình có giá trị sai kiểu hoặc không được phép."),
     "config-date-impossible": ("error", "Tệp cấu hình ghi một ngày không có trong lịch."),
     "config-date-order": ("error", "Tệp cấu hình ghi ngày kết thúc trước ngày bắt đầu."),
-    "config-unknown-reference": ("error", "Tệp cấu hình nhắc đến một hạn (id) không có."),
+    "config-unknown-reference": (
+        "error",
+        "Tệp cấu hình nhắc đến một hạn, cột, sổ hoặc đợt thi đua không có.",
+    ),
     "config-duplicate-id": ("error", "Tệp cấu hình dùng một mã (id) hai lần."),
     "config-quota-impossible": ("error", "Tệp cấu hình đặt chỉ tiêu không bao giờ đạt được."),
+    "config-kind-mismatch": (
+        "error",
+        "Tệp cấu hình dùng một phép so sánh không hợp với loại giá trị của cột.",
+    ),
+    "config-lookback-too-far": (
+        "error",
+        "Tệp cấu hình đối chiếu nhiều đợt trước hơn số đợt có trong chuỗi previous.",
+    ),
+    "config-campaign-cycle": ("error", "Các đợt thi đua đối chiếu nhau vòng tròn."),
+    "config-campaign-invalid": ("error", "Tệp cấu hình của một đợt được đối chiếu còn lỗi."),
     "data-dir-missing": ("error", "Không có thư mục dữ liệu."),
     "file-missing": ("error", "Thiếu một tệp bắt buộc."),
     "file-ambiguous": (
@@ -84,6 +97,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "council-unknown-unit": ("error", "Quyết định của Hội đồng cho đơn vị không có hồ sơ tập thể."),
     "council-late": ("warning", "Đề nghị Bằng khen gửi thành phố sau hạn."),
     "council-differs": ("warning", "Quyết định của Hội đồng khác với kết quả xét tiêu chí."),
+    "lookback-data-errors": (
+        "warning",
+        "Dữ liệu của một đợt được đối chiếu có lỗi; các dòng bị loại không được tính.",
+    ),
     "council-duplicate": ("error", "Hội đồng có hai dòng kết quả cho cùng một đối tượng."),
 }
 

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from generator.judge.campaign_refs import resolve_references
 from generator.judge.config_checks import check
 from generator.judge.config_errors import Problem, at_keys, from_pydantic, place_problems, to_issue
 from generator.judge.config_source import SourceError, parse
@@ -32,11 +33,15 @@ from generator.judge.contract import Contract, ContractChoice, resolve_contract
 from generator.judge.contract.checks import rules_problems
 from generator.judge.rules import (
     AllOfRule,
+    AnyOfRule,
     InitiativesRule,
+    LookbackRule,
     NoDisciplineRule,
+    NotRule,
     Predicate,
     TasksOnTimeRule,
 )
+from generator.judge.rules.checks import predicate_problems
 from generator.read.dates import DEFAULT_TIME_ZONE
 from generator.read.issues import Issue, sort_issues
 
@@ -154,8 +159,12 @@ class Criteria(_Strict):
 
 def _individual_only(rule: object) -> bool:
     """True when a predicate (or a part of it) can only be tested on a person."""
-    if isinstance(rule, AllOfRule):
+    if isinstance(rule, AllOfRule | AnyOfRule):
         return any(_individual_only(part) for part in rule.parts)
+    if isinstance(rule, NotRule):
+        return _individual_only(rule.part)
+    if isinstance(rule, LookbackRule):
+        return rule.condition is not None and _individual_only(rule.condition)
     if isinstance(rule, InitiativesRule):
         return rule.scope == "author"
     return isinstance(rule, TasksOnTimeRule | NoDisciplineRule)
@@ -254,7 +263,17 @@ class Config(_Strict):
     contract: ContractChoice = Field(
         description="The data contract: a preset (site_config/contracts/) and additions."
     )
+    previous: str | None = Field(
+        None,
+        pattern=r"^[a-z0-9-]+$",
+        description="Id of the campaign before this one in the same series "
+        "(site_config/<id>.yml): what look-backs with `previous: N` follow.",
+    )
     _data_contract: Contract | None = PrivateAttr(None)
+    # The earlier campaigns the rules read (id → (file, config)) and the previous chain
+    # as far as the rules need it (set by ``load_config``).
+    _campaigns: dict[str, tuple[Path, Config]] = PrivateAttr(default_factory=dict)
+    _chain: tuple[str, ...] = PrivateAttr(())
 
     @property
     def data_contract(self) -> Contract:
@@ -262,6 +281,21 @@ class Config(_Strict):
         if self._data_contract is None:
             raise RuntimeError("the config's contract was not resolved (use load_config)")
         return self._data_contract
+
+    @property
+    def earlier_campaigns(self) -> dict[str, Path]:
+        """The files of the earlier campaigns the rules read, by id."""
+        return {cid: file for cid, (file, _) in self._campaigns.items()}
+
+    @property
+    def campaign_names(self) -> dict[str, str]:
+        """The names of the earlier campaigns the rules read, by id."""
+        return {cid: cfg.campaign.name for cid, (_, cfg) in self._campaigns.items()}
+
+    @property
+    def previous_chain(self) -> tuple[str, ...]:
+        """The ids of the campaigns before this one (nearest first), as far as needed."""
+        return self._chain
 
     def deadline(self, deadline_id: str) -> dt.date:
         return next(d.date for d in self.deadlines if d.id == deadline_id)
@@ -287,10 +321,12 @@ class Config(_Strict):
         return next((a for a in self.awards if a.name == name), None)
 
 
-def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
+def load_config(path: Path, stack: tuple[Path, ...] = ()) -> tuple[Config | None, list[Issue]]:
     """Read and validate a campaign file. Every problem (pydantic's and the cross-field
     checks of :mod:`config_checks`) is an issue naming the file, the line and column, and the
-    dotted key, all collected at once; the config is None when there is any."""
+    dotted key, all collected at once; the config is None when there is any. The earlier
+    campaigns the rules read are loaded too (``stack``: the files loading this one, to
+    refuse a circle)."""
     try:
         source = parse(path)
     except SourceError as exc:
@@ -314,10 +350,14 @@ def load_config(path: Path) -> tuple[Config | None, list[Issue]]:
     if contract is None:
         return None, problems
     config._data_contract = contract
+    refs = resolve_references(path, config, load_config, stack)
+    config._campaigns, config._chain = refs.campaigns, refs.chain
     against_contract = [
         Problem("config-invalid", _loc(key), problem, problem)
         for key, problem in rules_problems(config)
     ]
+    others = {cid: cfg.data_contract for cid, (_, cfg) in refs.campaigns.items()}
+    against_contract += predicate_problems(config, others, refs.chain) + refs.problems
     issues = sort_issues(place_problems(path, source, Config, against_contract))
     return (None, issues) if issues else (config, [])
 

@@ -12,7 +12,8 @@ What is checked (decidable from the file alone, without any spreadsheet):
 - the same id twice in ``deadlines``, ``fields``, ``awards`` (also the same ``name``), the
   criteria (collective and individual together) and each ``dossier`` list;
 - ``period.end`` before ``period.start``;
-- a deadline reference (``dossier.deadline``, ``recognised_by`` at any depth of a predicate,
+- a deadline reference (``dossier.deadline``, ``recognised_by`` at any depth of a predicate
+  (``all_of``, ``any_of``, ``not``),
   ``awards[].deadline``) naming no id of ``deadlines``.
 """
 
@@ -122,9 +123,11 @@ def _predicate_refs(rule: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
     if rule.get("type") == "recognised_initiatives" and "recognised_by" in rule:
         yield (*loc, "recognised_by"), rule["recognised_by"]
     parts = rule.get("parts")
-    if rule.get("type") == "all_of" and isinstance(parts, list):
+    if rule.get("type") in ("all_of", "any_of") and isinstance(parts, list):
         for n, part in enumerate(parts):
             yield from _predicate_refs(part, (*loc, "parts", n))
+    if rule.get("type") == "not":
+        yield from _predicate_refs(rule.get("part"), (*loc, "part"))
 
 
 def _references(data: dict[str, Any]) -> Iterator[tuple[Loc, Any]]:

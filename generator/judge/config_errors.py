@@ -38,6 +38,10 @@ SEVERITY: dict[str, Severity] = dict(
         ("config-unknown-reference", "error"),
         ("config-duplicate-id", "error"),
         ("config-quota-impossible", "error"),
+        ("config-kind-mismatch", "error"),
+        ("config-lookback-too-far", "error"),
+        ("config-campaign-cycle", "error"),
+        ("config-campaign-invalid", "error"),
     )
 )
 
@@ -142,13 +146,18 @@ def walk(root: type[BaseModel], loc: Loc) -> tuple[Any, list[str]]:
                 continue
         keys.append(str(part))
         if isinstance(tp, type) and issubclass(tp, BaseModel):
-            field = tp.model_fields.get(str(part))
+            field = _field(tp, str(part))
             tp = field.annotation if field is not None else None
         elif get_origin(tp) is list and isinstance(part, int):
             tp = get_args(tp)[0]
         else:
             tp = None
     return _unwrap(tp) if tp is not None else None, keys
+
+
+def _field(model: type[BaseModel], key: str) -> Any:
+    """The field a file's key names: by its alias when it has one, else by its name."""
+    return next((f for name, f in model.model_fields.items() if (f.alias or name) == key), None)
 
 
 def dotted(root: type[BaseModel], loc: Loc) -> str:
@@ -161,7 +170,7 @@ def allowed_keys(root: type[BaseModel], loc: Loc) -> list[str]:
     """The keys the mapping at ``loc`` may hold (its model's fields), or [] if unknown."""
     tp, _ = walk(root, loc)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return list(tp.model_fields)
+        return [f.alias or name for name, f in tp.model_fields.items()]
     return []
 
 

@@ -2,65 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
 from generator.judge.config import Config, Criterion, DossierItem
+from generator.judge.facts import CampaignFacts
 from generator.judge.model import (
     CriterionResult,
     Dataset,
-    Discipline,
     DossierCheck,
-    Initiative,
     Nominee,
     Outcome,
     Submission,
 )
-from generator.judge.rules import InitiativesRule, Subject
+from generator.judge.rules import AllOfRule, Counting, InitiativesRule, Past, Predicate, Subject
 
 
-@dataclass
-class CampaignFacts:
-    """The :class:`rules.Facts` of one validated dataset."""
-
-    config: Config
-    data: Dataset
-    _by_author: dict[str, list[Initiative]] = field(default_factory=dict)
-    _by_unit: dict[str, list[Initiative]] = field(default_factory=dict)
-    _discipline: dict[str, list[Discipline]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        by_author: dict[str, list[Initiative]] = defaultdict(list)
-        by_unit: dict[str, list[Initiative]] = defaultdict(list)
-        for ini in sorted(self.data.initiatives, key=lambda i: i.code):  # row order must not show
-            by_unit[ini.unit].append(ini)
-            for staff in self.data.credited.get(ini.code, ()):
-                by_author[staff].append(ini)
-        discipline: dict[str, list[Discipline]] = defaultdict(list)
-        for d in self.data.disciplines:
-            discipline[d.staff_code].append(d)
-        self._by_author, self._by_unit, self._discipline = by_author, by_unit, discipline
-
-    def deadline(self, deadline_id: str) -> dt.date:
-        return self.config.deadline(deadline_id)
-
-    def period(self) -> tuple[dt.date, dt.date]:
-        return self.config.period.start, self.config.period.end
-
-    def initiatives_by(self, staff_code: str) -> list[Initiative]:
-        return self._by_author.get(staff_code, [])
-
-    def initiatives_of_unit(self, unit: str) -> list[Initiative]:
-        return self._by_unit.get(unit, [])
-
-    def disciplines_of(self, staff_code: str) -> list[Discipline]:
-        return self._discipline.get(staff_code, [])
-
-
-def evaluate(config: Config, data: Dataset) -> list[Outcome]:
-    """Test every nominee and every collective candidate against the configured criteria."""
-    facts = CampaignFacts(config, data)
+def evaluate(
+    config: Config, data: Dataset, earlier: Mapping[str, Past] | None = None
+) -> list[Outcome]:
+    """Test every nominee and every collective candidate against the configured criteria
+    (``earlier``: the campaigns the rules look back to, by id)."""
+    facts = CampaignFacts(config, data, earlier or {})
     outcomes = [_individual(n, config, facts, data) for n in data.nominees]
     outcomes += [_collective(s, config, facts) for s in data.submissions.values() if s.is_candidate]
     return outcomes
@@ -74,6 +36,26 @@ def _results(
         verdict = criterion.predicate.test(subject, facts)
         results.append(CriterionResult(criterion.id, verdict.met, verdict.reason, verdict.evidence))
     return results
+
+
+def counts(criteria: list[Criterion], subject: Subject, facts: CampaignFacts) -> dict[str, int]:
+    """Criterion id → the number its counting predicate counts for the subject (a criterion
+    that is, or is an ``all_of`` holding, a ``recognised_initiatives`` or ``count_rows``;
+    the first such part)."""
+    found = {}
+    for criterion in criteria:
+        rule = _counting(criterion.predicate)
+        if rule is not None:
+            found[criterion.id] = rule.count(subject, facts)
+    return found
+
+
+def _counting(rule: Predicate) -> Counting | None:
+    if isinstance(rule, Counting):
+        return rule
+    if isinstance(rule, AllOfRule):
+        return next((c for p in rule.parts if (c := _counting(p)) is not None), None)
+    return None
 
 
 def _recognised_count(
@@ -96,6 +78,7 @@ def _individual(n: Nominee, config: Config, facts: CampaignFacts, data: Dataset)
         _results(criteria, n, facts),
         dossier,
         _recognised_count(criteria, n, facts, "author"),
+        counts=counts(criteria, n, facts),
     )
 
 
@@ -108,6 +91,7 @@ def _collective(s: Submission, config: Config, facts: CampaignFacts) -> Outcome:
         _results(criteria, s, facts),
         _dossier(s, config.dossier.collective, s, config),
         _recognised_count(criteria, s, facts, "department"),
+        counts=counts(criteria, s, facts),
     )
 
 

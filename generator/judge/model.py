@@ -18,9 +18,22 @@ class Loc:
     file: str
     sheet: str
     row: int
+    campaign: str = ""  # the id of an earlier campaign the row is from (look-backs)
 
     def __str__(self) -> str:
-        return f"{self.file} › {self.sheet} › dòng {self.row}"
+        where = f"{self.file} › {self.sheet} › dòng {self.row}"
+        return f"đợt {self.campaign} › {where}" if self.campaign else where
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    """One accepted row of a register, by column key (what ``count_rows`` counts)."""
+
+    values: tuple[tuple[str, object], ...]
+    loc: Loc
+
+    def get(self, key: str) -> object:
+        return next((v for k, v in self.values if k == key), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +168,9 @@ class Dataset:
     rejected: list[RejectedRow] = field(default_factory=list)
     # Resolved authorship: initiative code → staff codes of nominees credited with it.
     credited: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Every register's accepted rows by sheet id (the known ones and any other the layout
+    # declares): internal data for rules, never published.
+    registers: dict[str, list[RegisterRow]] = field(default_factory=dict)
 
     def unit(self, code: str) -> Unit | None:
         return next((u for u in self.units if u.code == code), None)
@@ -227,6 +243,8 @@ class Outcome:
     council: CouncilDecision | None = None
     council_proposal: bool = False  # the Council's outcome is a proposal to a higher level
     group_decided: bool = False  # the Council has decided for this subject's quota group
+    # criterion id → the number its counting predicate counted (ranking keys may read it)
+    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def council_differs(self) -> bool:

@@ -24,12 +24,9 @@ class Kind(StrEnum):
     LIST = "list"  # ';'-separated texts
 
 
-RATINGS = {
-    "HTXSNV": "Hoàn thành xuất sắc nhiệm vụ",
-    "HTTNV": "Hoàn thành tốt nhiệm vụ",
-    "HTNV": "Hoàn thành nhiệm vụ",
-    "KHTNV": "Không hoàn thành nhiệm vụ",
-}
+# A rating level: (code, label), e.g. ("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ"). A contract
+# lists its levels best first (the judge's ``ratings`` of the preset).
+Rating = tuple[str, str]
 YES_WORDS = ("có", "x", "yes", "1", "true", "đã có", "co")
 NO_WORDS = ("không", "", "no", "0", "false", "khong", "chưa có")
 
@@ -50,6 +47,9 @@ class Column:
     aliases: tuple[str, ...] = ()
     # Declared by the campaign on top of its preset: carried on the record's ``extra``.
     extra: bool = False
+    # A rating column's levels (the contract's ratings, best first): a cell holds a code or
+    # its label.
+    ratings: tuple[Rating, ...] = ()
 
     @property
     def match_key(self) -> str:
@@ -111,9 +111,18 @@ class Contract:
     id: str
     sheets: tuple[Sheet, ...]
     layout: FileLayout
+    ratings: tuple[Rating, ...] = ()  # best first
 
     def sheet(self, sheet_id: str) -> Sheet:
         return next(s for s in self.sheets if s.id == sheet_id)
+
+    def has_sheet(self, sheet_id: str) -> bool:
+        """True when the contract declares a sheet with this id."""
+        return any(s.id == sheet_id for s in self.sheets)
+
+    def rating_label(self, code: str | None, default: str = "—") -> str:
+        """The label of a rating code, or ``default`` when it is none of the contract's."""
+        return next((label for c, label in self.ratings if c == code), default)
 
     @property
     def headers(self) -> frozenset[str]:

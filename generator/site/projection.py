@@ -22,7 +22,6 @@ from generator.judge.model import (
     Unit,
 )
 from generator.judge.select import status_label
-from generator.read.columns import RATINGS
 from generator.read.text import collation_key, person_sort_key, slug
 from generator.site.views import (
     CollectiveView,
@@ -177,7 +176,7 @@ def _person(
     votes = f"{n.votes_for}/{n.votes_total}" if n.votes_total else "—"
     tasks = f"{n.tasks_on_time}/{n.tasks_assigned}" if n.tasks_assigned is not None else "—"
     return PersonView(
-        anchor, n.name, n.position or "", n.unit, names.get(n.unit, n.unit), _rating(n.rating), tasks,
+        anchor, n.name, n.position or "", n.unit, names.get(n.unit, n.unit), _rating(config, n.rating), tasks,
         n.proposal or "", votes, n.vote_share, n.report, o.recognised_initiatives,
         _criteria(config.criteria.individual, o), o.eligible, o.status.value,
         status_label(config, o), o.rank, _dossier(o), _council(o), o.computed_status.value,
@@ -191,13 +190,13 @@ def public_extra(config: Config, sheet_id: str, extra: Extra) -> Extra:
     return tuple((key, value) for key, value in extra if key in public)
 
 
-def _rating(code: str | None) -> str:
-    return RATINGS.get(code or "", "—")
+def _rating(config: Config, code: str | None) -> str:
+    return config.data_contract.rating_label(code)
 
 
 def _collective(config: Config, s: Submission, o: Outcome, names: dict[str, str]) -> CollectiveView:
     return CollectiveView(
-        s.unit, names.get(s.unit, s.unit), _rating(s.rating), s.proposal, o.recognised_initiatives,
+        s.unit, names.get(s.unit, s.unit), _rating(config, s.rating), s.proposal, o.recognised_initiatives,
         _criteria(config.criteria.collective, o), o.eligible, o.status.value,
         status_label(config, o), o.rank, _dossier(o), _council(o), o.computed_status.value,
         o.group_decided, public_extra(config, "submission", s.extra),

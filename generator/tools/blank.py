@@ -18,7 +18,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from generator.judge.config import Config
 from generator.judge.model import Unit
-from generator.read.columns import RATINGS, Column, Contract, Kind, Sheet
+from generator.read.columns import Column, Contract, Kind, Sheet
 
 LISTS_SHEET = "Danh mục"
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -148,7 +148,7 @@ def _describe(ws: Any, row: int, col: Column) -> None:
 
 def _options(col: Column) -> tuple[str, ...]:
     if col.kind == Kind.RATING:
-        return tuple(RATINGS.values())
+        return tuple(label for _, label in col.ratings)
     if col.kind == Kind.YESNO:
         return _YESNO
     return col.choices

@@ -20,7 +20,7 @@ from generator.judge.contract.spec import (
     PresetSpec,
     header_clash,
 )
-from generator.read.columns import Column, Contract, FileLayout, Kind, Sheet
+from generator.read.columns import Column, Contract, FileLayout, Kind, Rating, Sheet
 from generator.read.issues import Issue
 
 # The sheets whose records carry extra columns (a nominee, a collective submission).
@@ -74,14 +74,17 @@ def resolve_contract(
     issues = read_issues(path, preset) + _choice_issues(config_path, preset, choice)
     if issues:
         return None, issues
-    sheets = {s.id: _sheet(s.id, s.name, s.unique, s.columns, choice) for s in preset.sheets}
+    ratings = tuple((r.code, r.label) for r in preset.ratings)
+    sheets = {
+        s.id: _sheet(s.id, s.name, s.unique, s.columns, choice, ratings) for s in preset.sheets
+    }
     layout = FileLayout(
         registers=tuple((r.file, sheets[r.sheet], r.required) for r in preset.layout.registers),
         department_folder=preset.layout.department_folder,
         department_sheets=tuple(sheets[i] for i in preset.layout.department_sheets),
         csv_parts={stem: sheets[i] for stem, i in preset.layout.csv_parts.items()},
     )
-    return Contract(preset.id, tuple(sheets.values()), layout), []
+    return Contract(preset.id, tuple(sheets.values()), layout, ratings), []
 
 
 def _choice_issues(path: Path, preset: PresetSpec, choice: ContractChoice) -> list[Issue]:
@@ -139,17 +142,24 @@ def _choice_issues(path: Path, preset: PresetSpec, choice: ContractChoice) -> li
 
 
 def _sheet(
-    sheet_id: str, name: str, unique: list[str], specs: list[ColumnSpec], choice: ContractChoice
+    sheet_id: str,
+    name: str,
+    unique: list[str],
+    specs: list[ColumnSpec],
+    choice: ContractChoice,
+    ratings: tuple[Rating, ...],
 ) -> Sheet:
     changes = choice.overrides.get(sheet_id, {})
-    columns = [_column(s, changes.get(s.key), extra=False) for s in specs]
+    columns = [_column(s, changes.get(s.key), False, ratings) for s in specs]
     added = choice.columns.get(sheet_id, [])
-    columns += [_column(s, None, extra=True) for s in added]
+    columns += [_column(s, None, True, ratings) for s in added]
     keys = [*unique, *(s.key for s in (*specs, *added) if s.unique)]
     return Sheet(sheet_id, name, tuple(columns), tuple(dict.fromkeys(keys)))
 
 
-def _column(spec: ColumnSpec, change: ColumnOverride | None, extra: bool) -> Column:
+def _column(
+    spec: ColumnSpec, change: ColumnOverride | None, extra: bool, ratings: tuple[Rating, ...]
+) -> Column:
     if change is not None:
         given = {k: getattr(change, k) for k in type(change).model_fields}
         spec = spec.model_copy(update={k: v for k, v in given.items() if v is not None})
@@ -165,4 +175,5 @@ def _column(spec: ColumnSpec, change: ColumnOverride | None, extra: bool) -> Col
         absent=(absent.vi, absent.en) if absent is not None else ("", ""),
         aliases=tuple(spec.aliases),
         extra=extra,
+        ratings=ratings if spec.kind == "rating" else (),
     )

@@ -115,11 +115,38 @@ class LayoutSpec(_Strict):
     )
 
 
+class RatingSpec(_Strict):
+    code: str = Field(min_length=1, description="Code of the rating level, e.g. HTXSNV.")
+    label: str = Field(min_length=1, description="Its name, e.g. Hoàn thành xuất sắc nhiệm vụ.")
+
+
+DEFAULT_RATINGS = (
+    RatingSpec(code="HTXSNV", label="Hoàn thành xuất sắc nhiệm vụ"),
+    RatingSpec(code="HTTNV", label="Hoàn thành tốt nhiệm vụ"),
+    RatingSpec(code="HTNV", label="Hoàn thành nhiệm vụ"),
+    RatingSpec(code="KHTNV", label="Không hoàn thành nhiệm vụ"),
+)
+
+
 class PresetSpec(_Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$", description="Preset name (the file's stem).")
     title: str = Field(description="What the preset is, for people choosing one.")
     layout: LayoutSpec = Field(description="Where a campaign folder keeps its sheets.")
     sheets: list[SheetSpec] = Field(description="The sheets and their columns.")
+    ratings: list[RatingSpec] = Field(
+        default_factory=lambda: list(DEFAULT_RATINGS),
+        min_length=1,
+        description="The rating levels a rating column holds (a cell writes the code or the "
+        "label), best first: `rating_at_least` and comparisons on ratings follow this order.",
+    )
+
+    @model_validator(mode="after")
+    def _rating_codes(self) -> PresetSpec:
+        words = [header_key(w) for r in self.ratings for w in (r.code, r.label)]
+        repeated = sorted({w for w in words if words.count(w) > 1})
+        if repeated:
+            raise ValueError(f"a rating code or label is used twice: {', '.join(repeated)}")
+        return self
 
     @model_validator(mode="after")
     def _sheet_ids(self) -> PresetSpec:

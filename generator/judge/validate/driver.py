@@ -14,6 +14,7 @@ from generator.judge.validate.council import council_decisions
 from generator.judge.validate.counts import count_rows
 from generator.judge.validate.crosschecks import check_discipline_reports, credit_authors
 from generator.judge.validate.departments import nominee_records, submission_records
+from generator.judge.validate.generic import register_rows
 from generator.judge.validate.registers import (
     discipline_records,
     initiative_records,
@@ -119,4 +120,5 @@ def _build(ctx: Context) -> Dataset:
     data.credited = credit_authors(ctx, data)
     data.council = council_decisions(ctx, data)
     check_discipline_reports(ctx, data)
+    data.registers = register_rows(ctx)
     return data

@@ -7,7 +7,7 @@ import datetime as dt
 
 from generator.judge.contract import Sheet
 from generator.judge.model import Discipline, Initiative, Unit
-from generator.judge.rules import effective_end
+from generator.judge.rules.founding import effective_end
 from generator.judge.validate.context import Context, accepted_rows, row_loc, sheet_tables
 from generator.judge.validate.values import opt, opt_date, opt_int, texts
 from generator.read.normalise.table import Row, Table

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from generator.read.columns import NO_WORDS, RATINGS, YES_WORDS, Column, Kind
+from generator.read.columns import NO_WORDS, YES_WORDS, Column, Kind
 from generator.read.normalise.cells import cell_text, is_blank
 from generator.read.normalise.date_cells import parse_date
 from generator.read.normalise.numbers import parse_number, parse_percent
@@ -128,11 +128,10 @@ def _parse_choice(value: object, col: Column, table: Table, where: Where) -> obj
     return _choice(value, {fold(c): c for c in col.choices}, col, table, where)
 
 
-_RATING_OPTIONS = {fold(k): k for k in RATINGS} | {fold(v): k for k, v in RATINGS.items()}
-
-
 def _parse_rating(value: object, col: Column, table: Table, where: Where) -> object:
-    return _choice(value, _RATING_OPTIONS, col, table, where)
+    options = {fold(code): code for code, _ in col.ratings}
+    options |= {fold(label): code for code, label in col.ratings}
+    return _choice(value, options, col, table, where)
 
 
 _YESNO_OPTIONS = {fold(w): "Có" for w in YES_WORDS} | {fold(w): "Không" for w in NO_WORDS}

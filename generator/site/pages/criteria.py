@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.judge.config import Config, Criterion
 from generator.judge.model import Status
+from generator.judge.rules import words_for
 from generator.site.pages.renderer import PageRenderer
 from generator.site.pages.timeline import period_note_text, plan_timeline
 
@@ -46,13 +47,14 @@ COUNCIL_RULE = (
 )
 
 
-def _criteria_rows(config: Config, criteria: list[Criterion]) -> list[dict[str, Any]]:
+def _criteria_rows(config: Config, criteria: list[Criterion], kind: str) -> list[dict[str, Any]]:
     names = {f.id: f.name for f in config.fields}
+    words = words_for(config, kind)  # read-only: headers, ratings, deadlines, campaigns
     return [
         {
             "c": c,
             "anchor": c.id.lower(),
-            "describe": c.predicate.describe(),
+            "describe": c.predicate.describe(words),
             "fields": [f"{n}. {names[n]}" if n in names else str(n) for n in c.fields],
         }
         for c in criteria
@@ -73,8 +75,8 @@ def criteria_page(site: PageRenderer, page: str, title: str) -> str:
         page,
         "criteria.html",
         title,
-        collective=_criteria_rows(cfg, cfg.criteria.collective),
-        individual=_criteria_rows(cfg, cfg.criteria.individual),
+        collective=_criteria_rows(cfg, cfg.criteria.collective, "collective"),
+        individual=_criteria_rows(cfg, cfg.criteria.individual, "individual"),
         quotas=[
             _quota_text(
                 "collective", cfg.quotas.collective.count, cfg.quotas.collective.per, office

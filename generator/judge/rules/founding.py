@@ -1,79 +1,19 @@
-"""Rules as data: the predicate vocabulary of criteria.
-
-Each predicate type is a pydantic model (so the config validates it) that knows how to test
-a subject against the facts and how to say itself in one Vietnamese sentence. Add a type
-here, add it to ``Predicate``, document it in docs/config.md.
-"""
+"""The founding campaign's own predicates: tasks on time, recognised initiatives (a
+counting predicate) and no discipline in effect."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Annotated, Literal, Protocol
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from generator.judge.model import Discipline, Initiative, Loc, Nominee, Submission
-from generator.read.columns import RATINGS
-
-Subject = Nominee | Submission
+from generator.judge.model import Discipline, Initiative
+from generator.judge.rules.base import Facts, Rule, Subject, Verdict
+from generator.judge.rules.words import Words
 
 
-class Facts(Protocol):
-    """What predicates may ask about the campaign (implemented in evaluate.py)."""
-
-    def deadline(self, deadline_id: str) -> dt.date: ...
-    def period(self) -> tuple[dt.date, dt.date]: ...
-    def initiatives_by(self, staff_code: str) -> list[Initiative]: ...
-    def initiatives_of_unit(self, unit: str) -> list[Initiative]: ...
-    def disciplines_of(self, staff_code: str) -> list[Discipline]: ...
-
-
-@dataclass(frozen=True)
-class Verdict:
-    met: bool
-    reason: str
-    evidence: tuple[Loc, ...] = ()
-
-
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-_YES_COLUMNS = {"Thực hiện tốt nhiệm vụ CCHC": "good_cchc", "Báo cáo thành tích": "report"}
-
-
-class YesRule(_Rule):
-    """A yes/no column is 'yes'."""
-
-    type: Literal["is_yes"]
-    column: Literal["Thực hiện tốt nhiệm vụ CCHC", "Báo cáo thành tích"] = Field(
-        description="Header of the yes/no column to test."
-    )
-
-    def describe(self) -> str:
-        return f"Hồ sơ đề nghị ghi “Có” ở mục “{self.column}”."
-
-    def test(self, subject: Subject, facts: Facts) -> Verdict:
-        value = bool(getattr(subject, _YES_COLUMNS[self.column]))
-        return Verdict(value, f"{self.column}: {'Có' if value else 'Không'}", (subject.loc,))
-
-
-class RatingRule(_Rule):
-    """The subject's yearly rating equals the given code."""
-
-    type: Literal["rating_is"]
-    rating: Literal["HTXSNV", "HTTNV", "HTNV", "KHTNV"] = Field(description="Rating code.")
-
-    def describe(self) -> str:
-        return f"Được xếp loại “{RATINGS[self.rating]}” ({self.rating})."
-
-    def test(self, subject: Subject, facts: Facts) -> Verdict:
-        actual = RATINGS.get(subject.rating or "", subject.rating or "chưa xếp loại")
-        return Verdict(subject.rating == self.rating, f"Xếp loại: {actual}", (subject.loc,))
-
-
-class TasksOnTimeRule(_Rule):
+class TasksOnTimeRule(Rule):
     """Every assigned task was done on time, and at least ``min_assigned`` were assigned."""
 
     type: Literal["all_tasks_on_time"]
@@ -84,7 +24,7 @@ class TasksOnTimeRule(_Rule):
         "task was done on time: 0 would let '0/0' count as all on time, so it is refused).",
     )
 
-    def describe(self) -> str:
+    def describe(self, words: Words) -> str:
         return (
             "Hoàn thành đúng hạn tất cả nhiệm vụ được giao "
             f"(số nhiệm vụ đúng hạn bằng số nhiệm vụ được giao, ít nhất {self.min_assigned})."
@@ -98,7 +38,7 @@ class TasksOnTimeRule(_Rule):
         return Verdict(met, reason, (subject.loc,))
 
 
-class InitiativesRule(_Rule):
+class InitiativesRule(Rule):
     """At least N initiatives recognised by the Initiative Council by a deadline."""
 
     type: Literal["recognised_initiatives"]
@@ -108,7 +48,7 @@ class InitiativesRule(_Rule):
     at_least: int = Field(1, ge=1, description="Least number of recognised initiatives.")
     recognised_by: str = Field(description="Id of the deadline recognition must not be after.")
 
-    def describe(self) -> str:
+    def describe(self, words: Words) -> str:
         whose = "của cá nhân (tác giả hoặc đồng tác giả)"
         if self.scope == "department":
             whose = "của phòng, bộ phận (tập thể hoặc cá nhân thuộc phòng)"
@@ -126,6 +66,10 @@ class InitiativesRule(_Rule):
         )
         return [i for i in pool if i.recognised and i.decision_date and i.decision_date <= limit]
 
+    def count(self, subject: Subject, facts: Facts) -> int:
+        """How many initiatives it counts for the subject."""
+        return len(self.counted(subject, facts))
+
     def test(self, subject: Subject, facts: Facts) -> Verdict:
         found = self.counted(subject, facts)
         codes = ", ".join(i.code for i in found) or "không có"
@@ -133,12 +77,12 @@ class InitiativesRule(_Rule):
         return Verdict(len(found) >= self.at_least, reason, tuple(i.loc for i in found))
 
 
-class NoDisciplineRule(_Rule):
+class NoDisciplineRule(Rule):
     """No disciplinary decision in effect during the period, and a self-report of 'Không'."""
 
     type: Literal["no_discipline"]
 
-    def describe(self) -> str:
+    def describe(self, words: Words) -> str:
         return (
             "Không bị xử lý kỷ luật trong thời gian thi đua (theo sổ theo dõi kỷ luật và "
             "bản tự khai)."
@@ -173,26 +117,3 @@ def effective_end(decision: Discipline) -> dt.date:
         return decision.decided.replace(year=decision.decided.year + 1)
     except ValueError:  # 29 February
         return decision.decided.replace(year=decision.decided.year + 1, day=28)
-
-
-class AllOfRule(_Rule):
-    """Every part holds."""
-
-    type: Literal["all_of"]
-    parts: list[Predicate] = Field(min_length=1, description="Predicates that must all hold.")
-
-    def describe(self) -> str:
-        return " ".join(p.describe() for p in self.parts)
-
-    def test(self, subject: Subject, facts: Facts) -> Verdict:
-        verdicts = [p.test(subject, facts) for p in self.parts]
-        evidence = tuple(dict.fromkeys(loc for v in verdicts for loc in v.evidence))
-        reason = "; ".join(v.reason for v in verdicts)
-        return Verdict(all(v.met for v in verdicts), reason, evidence)
-
-
-Predicate = Annotated[
-    YesRule | RatingRule | TasksOnTimeRule | InitiativesRule | NoDisciplineRule | AllOfRule,
-    Field(discriminator="type"),
-]
-AllOfRule.model_rebuild()
