@@ -20,7 +20,7 @@ from generator.judge.config_errors import Loc as KeyPath
 from generator.judge.config_errors import Problem
 from generator.judge.model import Discipline, Initiative, Loc, Nominee, RegisterRow, Submission
 from generator.judge.rules.words import Words
-from generator.read.columns import Column, Contract, Rating
+from generator.read.columns import Column, Contract, Kind, Rating
 
 Subject = Nominee | Submission
 
@@ -137,7 +137,10 @@ def shown(col: Column | None, key: str, value: object) -> str:
         return f"{header}: chưa có giá trị"
     if col is not None and not col.public:
         return f"{header}: (nội bộ)"
-    return f"{header}: {as_text(value)}"
+    if col is not None and col.kind == Kind.RATING:
+        value = next((label for c, label in col.ratings if c == value), value)
+    unit = "%" if col is not None and col.kind == Kind.PERCENT else ""
+    return f"{header}: {as_text(value)}{unit}"
 
 
 def as_text(value: object) -> str:

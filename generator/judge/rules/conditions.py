@@ -105,6 +105,7 @@ class Bad:
 
     vi: str
     en: str
+    code: str = "config-invalid"
 
 
 def parse_value(raw: object, col: Column) -> object:
@@ -164,6 +165,7 @@ def _date(raw: object) -> object:
             return Bad(
                 f"“{text}” không phải một ngày có thật: {why[0]}",
                 f"'{text}' is not a real date: {why[1]}",
+                "config-date-impossible",
             )
         return Bad(
             f"“{text}” không phải một ngày viết dd/mm/yyyy",
@@ -254,7 +256,7 @@ def condition_problems(cond: Condition, col: Column, loc: KeyPath) -> Iterator[P
             bad = parse_value(raw, col)
             if isinstance(bad, Bad):
                 at = (*loc, key, n) if key == "values" else (*loc, key)
-                yield Problem("config-invalid", at, bad.vi, bad.en)
+                yield Problem(bad.code, at, bad.vi, bad.en)
     if cond.op == "between":
         low, high = parse_value(cond.low, col), parse_value(cond.high, col)
         if (

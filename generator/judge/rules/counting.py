@@ -113,7 +113,8 @@ class CountRowsRule(Rule):
         )
         across = ""
         if self.campaigns:
-            across = ", cộng cả các đợt " + ", ".join(words.campaign(c) for c in self.campaigns)
+            which = "các đợt" if len(self.campaigns) > 1 else "đợt"
+            across = f", cộng cả {which} " + ", ".join(words.campaign(c) for c in self.campaigns)
         return (
             f"Có ít nhất {self.at_least} dòng trong sổ “{words.register(self.sheet_id)}” "
             f"{_BY_VI[self.by]}{where}{across}."

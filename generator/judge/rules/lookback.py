@@ -117,6 +117,8 @@ class LookbackRule(Rule):
         names = " và ".join(words.campaign(c) for c in ids) or "các đợt trước"
         if self.campaigns:
             where = f"Trong {'mỗi đợt thi đua' if len(ids) > 1 else 'đợt thi đua'} {names}"
+        elif self.previous == 1:
+            where = f"Trong đợt thi đua liền trước {names}"
         else:
             where = f"Trong mỗi {self.previous} đợt thi đua liền trước ({names})"
         if self.condition is not None:
