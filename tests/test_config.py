@@ -146,6 +146,11 @@ def test_every_predicate_type_is_documented():
     for cls in typing.get_args(typing.get_args(rules.Predicate)[0]):
         (type_name,) = typing.get_args(cls.model_fields["type"].annotation)
         assert f"### `{type_name}`" in documented
+        entry = documented.split(f"### `{type_name}`", 1)[1].split("\n### ", 1)[0]
+        for name, info in cls.model_fields.items():
+            if name != "type":
+                assert info.description, f"{type_name}.{name} has no description"
+                assert f"- `{info.alias or name}`" in entry, f"{type_name}.{name} not in docs"
 
 
 def test_every_cli_command_is_documented():
