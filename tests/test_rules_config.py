@@ -245,3 +245,29 @@ def test_a_look_back_to_a_campaign_with_errors(tmp_path: Path) -> None:
         "has 1 problem(s)" in issues[0].message_en
         and "Config b.yml, line 18, column 8, key period.end" in issues[0].message_en
     )
+
+
+def test_a_look_back_is_checked_against_the_earlier_campaigns_own_file(tmp_path: Path) -> None:
+    """Inside a look-back the test is evaluated with that campaign's facts: its deadlines;
+    a register counted across campaigns must be one of theirs too."""
+    from tests.builders.rules_project import PRESET, preset_text
+
+    earlier(tmp_path)  # the founding preset: no training register; deadlines dossier, city
+    (tmp_path / "contracts" / f"{PRESET}.yml").write_text(preset_text(), encoding="utf-8")
+    rules = (
+        "criteria:\n  collective: []\n  individual:\n"
+        "    - id: CN1\n      label: X\n      meaning: X.\n      predicate: {type: lookback, campaigns: [truoc], by: staff_code, "
+        "test: {type: recognised_initiatives, scope: author, recognised_by: tong-ket}}\n"
+        "    - id: CN2\n      label: Y\n      meaning: Y.\n      predicate: {type: count_rows, register: training, by: staff_code, campaigns: [truoc]}\n"
+    )
+    text = with_criteria(rules).replace(
+        "contract: {preset: cchc-vpubnd-2019}", f"contract: {{preset: {PRESET}}}"
+    )
+    config, issues = load_config(write(tmp_path, text, "thu-nghiem.yml"))
+    assert config is None
+    assert located(issues) == [
+        ("config-unknown-reference", "criteria.individual.0.predicate.test.recognised_by", 30, 138),
+        ("config-unknown-reference", "criteria.individual.1.predicate.register", 34, 47),
+    ]
+    assert "(deadlines: city, dossier)" in issues[0].message_en
+    assert "no register of campaign truoc has id 'training'" in issues[1].message_en

@@ -41,6 +41,7 @@ from generator.judge.rules import (
     Predicate,
     TasksOnTimeRule,
 )
+from generator.judge.rules.base import Earlier
 from generator.judge.rules.checks import predicate_problems
 from generator.read.dates import DEFAULT_TIME_ZONE
 from generator.read.issues import Issue, sort_issues
@@ -356,7 +357,10 @@ def load_config(path: Path, stack: tuple[Path, ...] = ()) -> tuple[Config | None
         Problem("config-invalid", _loc(key), problem, problem)
         for key, problem in rules_problems(config)
     ]
-    others = {cid: cfg.data_contract for cid, (_, cfg) in refs.campaigns.items()}
+    others = {
+        cid: Earlier(cfg.data_contract, frozenset(d.id for d in cfg.deadlines))
+        for cid, (_, cfg) in refs.campaigns.items()
+    }
     against_contract += predicate_problems(config, others, refs.chain) + refs.problems
     issues = sort_issues(place_problems(path, source, Config, against_contract))
     return (None, issues) if issues else (config, [])

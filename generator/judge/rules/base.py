@@ -88,15 +88,26 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class Earlier:
+    """What a check needs of an earlier campaign: its contract and its deadline ids."""
+
+    contract: Contract
+    deadlines: frozenset[str]
+
+
+@dataclass(frozen=True)
 class CheckContext:
     """What a criterion's predicate is checked against once the contract is known: the
-    contract, the sheet of the criterion's subjects, and the contracts of the campaigns
-    it may look back to (by id; the previous chain's ids in order)."""
+    contract, the sheet of the criterion's subjects, the earlier campaigns it may look back
+    to (by id), the ``previous`` chain's ids in order, and — inside a look-back, where the
+    predicate is evaluated with that campaign's facts — that campaign's deadline ids (None
+    at the top level, where the campaign file's own checks cover them)."""
 
     contract: Contract
     sheet: str
-    campaigns: Mapping[str, Contract] = dataclasses.field(default_factory=dict)
+    campaigns: Mapping[str, Earlier] = dataclasses.field(default_factory=dict)
     chain: tuple[str, ...] = ()
+    deadlines: frozenset[str] | None = None
 
     def subject_column(self, key: str) -> Column | None:
         """The subject sheet's column ``key``, when it is declared."""

@@ -10,15 +10,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from generator.judge.config_errors import Problem
-from generator.judge.rules.base import COLLECTIVE_SHEET, INDIVIDUAL_SHEET, CheckContext
-from generator.read.columns import Contract
+from generator.judge.rules.base import COLLECTIVE_SHEET, INDIVIDUAL_SHEET, CheckContext, Earlier
 
 if TYPE_CHECKING:  # the config imports the rules; only its type is needed here
     from generator.judge.config import Config
 
 
 def predicate_problems(
-    config: Config, campaigns: Mapping[str, Contract], chain: tuple[str, ...]
+    config: Config, campaigns: Mapping[str, Earlier], chain: tuple[str, ...]
 ) -> list[Problem]:
     """The problems of every criterion's predicate, in file order."""
     found: list[Problem] = []

@@ -30,6 +30,7 @@ from generator.judge.rules.base import (
 from generator.judge.rules.conditions import Condition, condition_problems
 from generator.judge.rules.logic import clause
 from generator.judge.rules.words import Words
+from generator.read.columns import Contract
 from generator.read.text import fold
 
 # The column a register row names its person or unit with, by ``by`` (first declared wins).
@@ -66,17 +67,6 @@ class CountRowsRule(Rule):
     )
 
     def check(self, ctx: CheckContext, loc: KeyPath) -> Iterator[Problem]:
-        registers = [s for _, s, _ in ctx.contract.layout.registers]
-        sheet = next((s for s in registers if s.id == self.sheet_id), None)
-        if sheet is None:
-            listed = ", ".join(s.id for s in registers)
-            yield Problem(
-                "config-unknown-reference",
-                (*loc, "register"),
-                f"không có sổ (register) nào có id “{self.sheet_id}”; các sổ: {listed}",
-                f"no register has id '{self.sheet_id}' (registers: {listed})",
-            )
-            return
         if ctx.sheet == COLLECTIVE_SHEET and self.by != "unit":
             yield Problem(
                 "config-invalid",
@@ -84,14 +74,43 @@ class CountRowsRule(Rule):
                 f"tập thể không có {'mã cán bộ' if self.by == 'staff_code' else 'họ tên'}: dùng by: unit",
                 f"a department has no {self.by}: use by: unit",
             )
+        found = list(self._register_problems(ctx.contract, loc, ""))
+        for campaign_id in self.campaigns:  # the same register is counted there too
+            earlier = ctx.campaigns.get(campaign_id)
+            if earlier is not None:
+                found += self._register_problems(earlier.contract, loc, campaign_id)
+        seen: set[tuple[str, KeyPath]] = set()
+        for one in found:
+            if (one.code, one.loc) not in seen:
+                seen.add((one.code, one.loc))
+                yield one
+
+    def _register_problems(
+        self, contract: Contract, loc: KeyPath, campaign: str
+    ) -> Iterator[Problem]:
+        """The register, the column ``by`` needs and the ``where`` columns, in one contract
+        (``campaign``: the earlier campaign it is, '' for this one)."""
+        there_vi = f" của đợt {campaign}" if campaign else ""
+        there_en = f" of campaign {campaign}" if campaign else ""
+        registers = [s for _, s, _ in contract.layout.registers]
+        sheet = next((s for s in registers if s.id == self.sheet_id), None)
+        if sheet is None:
+            listed = ", ".join(s.id for s in registers)
+            yield Problem(
+                "config-unknown-reference",
+                (*loc, "register"),
+                f"không có sổ (register) nào{there_vi} có id “{self.sheet_id}”; các sổ: {listed}",
+                f"no register{there_en} has id '{self.sheet_id}' (registers: {listed})",
+            )
+            return
         needed = [BY_KEYS[self.by]] + ([("unit",)] if self.by == "name" else [])
         for keys in needed:
             if not any(sheet.has(k) for k in keys):
                 yield Problem(
                     "config-unknown-reference",
                     (*loc, "by"),
-                    f"sổ “{sheet.name}” không có cột {' hoặc '.join(keys)} để xét theo {self.by}",
-                    f"register '{self.sheet_id}' has no column {' or '.join(keys)} to count by {self.by}",
+                    f"sổ “{sheet.name}”{there_vi} không có cột {' hoặc '.join(keys)} để xét theo {self.by}",
+                    f"register '{self.sheet_id}'{there_en} has no column {' or '.join(keys)} to count by {self.by}",
                 )
         for n, cond in enumerate(self.where):
             at = (*loc, "where", n)
@@ -100,8 +119,8 @@ class CountRowsRule(Rule):
                 yield Problem(
                     "config-unknown-reference",
                     (*at, "column"),
-                    f"sổ “{sheet.name}” không có cột khóa “{cond.column}”; các khóa: {listed}",
-                    f"register '{self.sheet_id}' declares no column '{cond.column}' (keys: {listed})",
+                    f"sổ “{sheet.name}”{there_vi} không có cột khóa “{cond.column}”; các khóa: {listed}",
+                    f"register '{self.sheet_id}'{there_en} declares no column '{cond.column}' (keys: {listed})",
                 )
             else:
                 yield from condition_problems(cond, sheet.column(cond.column), at)

@@ -4,12 +4,15 @@ counting predicate) and no discipline in effect."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
 
+from generator.judge.config_errors import Loc as KeyPath
+from generator.judge.config_errors import Problem
 from generator.judge.model import Discipline, Initiative
-from generator.judge.rules.base import Facts, Rule, Subject, Verdict
+from generator.judge.rules.base import CheckContext, Facts, Rule, Subject, Verdict
 from generator.judge.rules.words import Words
 
 
@@ -47,6 +50,18 @@ class InitiativesRule(Rule):
     )
     at_least: int = Field(1, ge=1, description="Least number of recognised initiatives.")
     recognised_by: str = Field(description="Id of the deadline recognition must not be after.")
+
+    def check(self, ctx: CheckContext, loc: KeyPath) -> Iterator[Problem]:
+        """Inside a look-back, ``recognised_by`` names a deadline of that campaign."""
+        if ctx.deadlines is not None and self.recognised_by not in ctx.deadlines:
+            listed = ", ".join(sorted(ctx.deadlines)) or "không có"
+            yield Problem(
+                "config-unknown-reference",
+                (*loc, "recognised_by"),
+                f"đợt được đối chiếu không có hạn nào có id “{self.recognised_by}”; các id: {listed}",
+                f"the campaign looked back to has no deadline '{self.recognised_by}' "
+                f"(deadlines: {listed})",
+            )
 
     def describe(self, words: Words) -> str:
         whose = "của cá nhân (tác giả hoặc đồng tác giả)"

@@ -103,10 +103,10 @@ class LookbackRule(Rule):
             return
         seen: set[tuple[str, KeyPath]] = set()
         for campaign_id in self.targets(ctx.chain):
-            contract = ctx.campaigns.get(campaign_id)
-            if contract is None:
+            earlier = ctx.campaigns.get(campaign_id)
+            if earlier is None:
                 continue  # reported as an unknown campaign
-            there = CheckContext(contract, ctx.sheet, ctx.campaigns, ())
+            there = CheckContext(earlier.contract, ctx.sheet, ctx.campaigns, (), earlier.deadlines)
             for found_problem in self.condition.check(there, (*loc, "test")):
                 if (found_problem.code, found_problem.loc) not in seen:
                     seen.add((found_problem.code, found_problem.loc))
