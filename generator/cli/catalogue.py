@@ -84,6 +84,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "council-unknown-unit": ("error", "Quyết định của Hội đồng cho đơn vị không có hồ sơ tập thể."),
     "council-late": ("warning", "Đề nghị Bằng khen gửi thành phố sau hạn."),
     "council-differs": ("warning", "Quyết định của Hội đồng khác với kết quả xét tiêu chí."),
+    "award-lower-form": (
+        "warning",
+        "Được đề nghị hình thức cao hơn nhưng chỉ đạt tiêu chí của hình thức thấp hơn.",
+    ),
     "council-duplicate": ("error", "Hội đồng có hai dòng kết quả cho cùng một đối tượng."),
 }
 

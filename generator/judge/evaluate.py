@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.judge.config import Config, Criterion, DossierItem
+from generator.judge.counting import counter
 from generator.judge.model import (
     CriterionResult,
     Dataset,
@@ -86,6 +87,12 @@ def _recognised_count(
     return 0
 
 
+def _counts(criteria: list[Criterion], subject: Subject, facts: CampaignFacts) -> dict[str, int]:
+    """Criterion id → the number its counting predicate counted (ranking by a count)."""
+    found = ((c.id, counter(c.predicate)) for c in criteria)
+    return {cid: count(subject, facts) for cid, count in found if count is not None}
+
+
 def _individual(n: Nominee, config: Config, facts: CampaignFacts, data: Dataset) -> Outcome:
     criteria = config.criteria.individual
     dossier = _dossier(n, config.dossier.individual, data.submissions.get(n.unit), config)
@@ -96,6 +103,7 @@ def _individual(n: Nominee, config: Config, facts: CampaignFacts, data: Dataset)
         _results(criteria, n, facts),
         dossier,
         _recognised_count(criteria, n, facts, "author"),
+        _counts(criteria, n, facts),
     )
 
 
@@ -108,6 +116,7 @@ def _collective(s: Submission, config: Config, facts: CampaignFacts) -> Outcome:
         _results(criteria, s, facts),
         _dossier(s, config.dossier.collective, s, config),
         _recognised_count(criteria, s, facts, "department"),
+        _counts(criteria, s, facts),
     )
 
 
