@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from generator.judge.config_errors import at_keys
 
@@ -96,16 +103,17 @@ class Quotas(_Strict):
     collective: Quota = Field(description="Quota for departments.")
     individual: Quota = Field(description="Quota for individuals.")
 
-    @model_validator(mode="after")
-    def _votes_for_individuals(self) -> Quotas:
-        if self.collective.min_vote_share is not None:
+    @field_validator("collective")
+    @classmethod
+    def _votes_for_individuals(cls, quota: Quota) -> Quota:
+        if quota.min_vote_share is not None:  # a field's check: reported beside the others
             raise at_keys(
                 (
-                    ("collective", "min_vote_share"),
+                    ("min_vote_share",),
                     "min_vote_share applies to individuals only (departments have no vote count)",
                 )
             )
-        return self
+        return quota
 
 
 def _named_key(value: Any) -> Any:
@@ -169,17 +177,18 @@ class Ranking(_Strict):
         description="Ranking keys for individuals, in order (a later key only breaks ties)."
     )
 
-    @model_validator(mode="after")
-    def _collective_keys(self) -> Ranking:
-        named = [k.key for k in self.collective]
+    @field_validator("collective")
+    @classmethod
+    def _collective_keys(cls, keys: list[RankKey]) -> list[RankKey]:
+        named = [k.key for k in keys]
         if "vote_share" in named:
             raise at_keys(
                 (
-                    ("collective", named.index("vote_share")),
+                    (named.index("vote_share"),),
                     "vote_share ranks individuals only (departments have no vote count)",
                 )
             )
-        return self
+        return keys
 
 
 class RouteCriteria(_Strict):

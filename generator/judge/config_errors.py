@@ -248,7 +248,7 @@ def from_pydantic(root: type[BaseModel], error: ErrorDetails) -> Problem:
             f"'{value.strip()}' is not a real date: {why[1]}",
         )
     if _quota_bound(kind, loc):
-        least = f"ít nhất {ctx['ge']}" if "ge" in ctx else f"lớn hơn {ctx.get('gt')}"
+        least = f"ít nhất {ctx['ge']:g}" if "ge" in ctx else f"lớn hơn {ctx.get('gt', 0):g}"
         return Problem(
             "config-quota-impossible",
             loc,
