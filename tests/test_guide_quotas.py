@@ -6,7 +6,8 @@ An option is a field of a quota (``Quota``), of a ranking key (``RankKey``: its 
 instead of ``key``) or of an award's route (the ``Award`` fields beyond the form's identity).
 Each has its own ``### `option``` section holding a YAML example that writes it and the word
 "Ví dụ" (the worked example); an option with a list of values (``per``, ``of``,
-``rounding``, ``direction``) shows every value as ``option: value``.
+``rounding``, ``direction``) explains every value as ```option: value``` in its section and
+writes it in an example of the page.
 """
 
 from __future__ import annotations
@@ -76,10 +77,11 @@ def test_every_option_has_its_entry_and_worked_example(
     assert blocks, f"`{option}`: no YAML example"
     written = "\n".join(blocks)
     assert re.search(rf"\b{option}\b", written), f"`{option}` is not in its YAML example"
+    prose = re.sub(r"```yaml\n.*?```", "", body, flags=re.S)
+    every_example = "\n".join(_examples())
     for value in _literal_values(model, option) if model is not None else ():
-        assert re.search(rf"{option}: {value}\b", written) or re.search(
-            rf"{option}: {value}\b", body
-        ), f"`{option}: {value}` is not shown"
+        assert f"`{option}: {value}`" in prose, f"`{option}: {value}` is not explained"
+        assert re.search(rf"\b{option}: {value}\b", every_example), f"no example of {value}"
 
 
 def _examples() -> list[str]:
