@@ -35,7 +35,7 @@ def _sections(text: str, level: int) -> dict[str, str]:
     parts = re.split(rf"(?m)^(#{{1,{level}}} .*)$", text)
     for heading, body in zip(parts[1::2], parts[2::2], strict=True):
         if heading.startswith("#" * level + " "):
-            found[heading[level + 1 :].strip()] = body
+            found[re.sub(r"\s*\{#[\w-]+\}$", "", heading[level + 1 :]).strip()] = body
     return found
 
 

@@ -203,3 +203,19 @@ def test_open_data_lists_the_new_statuses(bundle: SiteBundle) -> None:
     )
     assert people["Người A1"]["tieu_chi"] == {"CN1": True, "CN3": True}
     assert "lower-form-only" in bundle.pages["du-lieu-mo/index.md"]
+
+
+def test_a_routed_campaign_builds_with_the_staff_guide(tmp_path: Path) -> None:
+    """The real builder (mkdocs --strict) on the routed campaign: its criteria page, the
+    guide it links to, and the guide's pages linking each other."""
+    from tests.safety.sites import build_ok
+
+    config, data = _write(tmp_path / "project")
+    site = build_ok(data, tmp_path / "site", config=config)
+    criteria = (site / "tieu-chi" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../huong-dan/"' in criteria and 'id="hinh-thuc-bang-khen"' in criteria
+    guide = (site / "huong-dan" / "index.html").read_text(encoding="utf-8")
+    assert 'href="dieu-kien/"' in guide and 'href="chi-tieu/"' in guide
+    quotas = (site / "huong-dan" / "chi-tieu" / "index.html").read_text(encoding="utf-8")
+    assert "award-lower-form" in quotas and 'id="min-vote-share"' in quotas
+    assert 'id="xep-hang-column"' in quotas and 'id="xep-hang-count"' in quotas
