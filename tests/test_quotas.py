@@ -246,3 +246,41 @@ def test_the_founding_campaign_reads_the_same_from_its_rewritten_file(tmp_path: 
         "B0": (None, "not-eligible"),  # B's default nominee has no initiative
     }  # fmt: skip
     assert ranks(again, "collective") == ranks(original, "collective")
+
+
+def test_the_criteria_page_words_each_quota_and_ranking_key(tmp_path: Path):
+    from generator.judge.config import load_config
+    from generator.site.pages.selection_text import pools
+
+    quotas = _quotas(
+        collective={"share": 50, "of": "units", "rounding": "half_up", "per": "unit_kind"},
+        individual={"share": 12.5, "of": "staff", "column": "staff_count", "rounding": "up",
+                    "minimum": 1, "per": "department", "min_vote_share": 70.5},
+    )  # fmt: skip
+    ranking = {
+        "collective": [{"column": "cchc_index", "direction": "asc"}],
+        "individual": ["vote_share", {"count": "CN2", "direction": "desc"}],
+    }
+    contract = {"preset": "cchc-vpubnd-2019", "columns": {"submission": [SCORE]}}
+    path = project(tmp_path, rules(quotas=quotas, ranking=ranking, contract=contract), STAFF)
+    config, issues = load_config(path)
+    assert issues == [] and config is not None
+    (pool,) = pools(config)
+    assert pool.quotas == [
+        "Tập thể: 50 % số đơn vị cho mỗi loại đơn vị (cột “Loại đơn vị” của danh sách đơn vị), "
+        "làm tròn đến số nguyên gần nhất, từ 0,5 trở lên làm tròn lên (2,5 thành 3; 2,4 thành 2)",
+        "Cá nhân: 12,5 % tổng “Số biên chế” của các đơn vị cho mỗi phòng, bộ phận, làm tròn lên "
+        "(ví dụ 2,1 thành 3), ít nhất 1",
+    ]
+    assert "đạt ít nhất 70,5 %" in pool.min_vote_share
+    assert pool.ranking == {
+        "collective": ["Chỉ số CCHC: thấp hơn xếp trước"],
+        "individual": [
+            "Tỷ lệ phiếu đồng ý khi họp xét (số phiếu đồng ý / tổng số phiếu): cao hơn xếp trước",
+            "Số đếm được ở tiêu chí CN2 (Có sáng kiến CCHC được công nhận): nhiều hơn xếp trước",
+        ],
+    }
+    assert pool.headings == {
+        "collective": "Tập thể (trong từng loại đơn vị)",
+        "individual": "Cá nhân (trong từng phòng, bộ phận)",
+    }

@@ -164,7 +164,7 @@ def test_the_criteria_page_says_each_forms_criteria_quota_and_ranking(bundle: Si
     assert "chỉ đạt tiêu chí của Giấy khen được ghi “Đề nghị Bằng khen nhưng chỉ đạt" in page
     assert "1 cá nhân trong toàn Văn phòng UBND thành phố Cần Thơ" in page
     assert "2 cá nhân cho mỗi phòng, bộ phận" in page  # Giấy khen: the top-level quotas
-    assert "đạt ít nhất 70%" in page
+    assert "đạt ít nhất 70 %" in page
     for status in ("Chỉ đạt tiêu chí của hình thức thấp hơn hình thức đề nghị — chờ Hội đồng",
                    "Đủ điều kiện, chưa đạt tỷ lệ phiếu tối thiểu"):  # fmt: skip
         assert status in page

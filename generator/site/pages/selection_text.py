@@ -89,7 +89,7 @@ def quota_text(config: Config, kind: str, quota: Quota) -> str:
     who, where = WHO[kind], _where(config, quota.per)
     if quota.count is not None:
         return f"{quota.count} {who} {where}"
-    share = f"{quota.share:g}".replace(".", ",")
+    share = points(quota.share or 0)
     if quota.of == "proposed":
         base = f"số {who} được đề nghị"
     elif quota.of == "units":
@@ -97,14 +97,18 @@ def quota_text(config: Config, kind: str, quota: Quota) -> str:
     else:
         header = config.data_contract.sheet("units").column(quota.column or "").header
         base = f"tổng “{header}” của các đơn vị"
-    text = f"{who.capitalize()}: {share}% {base} {where}, {ROUNDING[quota.rounding or 'down']}"
+    text = f"{who.capitalize()}: {share} {base} {where}, {ROUNDING[quota.rounding or 'down']}"
     return text + (f", ít nhất {quota.minimum}" if quota.minimum else "")
 
 
+def points(value: float) -> str:
+    """Percentage points as the site writes a percentage: ``12,5 %``."""
+    return f"{value:g}".replace(".", ",") + " %"
+
+
 def min_vote_text(least: float) -> str:
-    share = f"{least:g}".replace(".", ",")
     return (
-        f"Cá nhân chỉ được xếp hạng khi tỷ lệ phiếu đồng ý khi họp xét đạt ít nhất {share}%; "
+        f"Cá nhân chỉ được xếp hạng khi tỷ lệ phiếu đồng ý khi họp xét đạt ít nhất {points(least)}; "
         "thấp hơn thì ghi “Đủ điều kiện, chưa đạt tỷ lệ phiếu tối thiểu” và không xếp hạng."
     )
 
