@@ -145,6 +145,23 @@ def test_council_results_decide_the_group_of_their_form(tmp_path: Path) -> None:
     assert [k for k, v in groups.items() if v] == ["A1", "A2", "A3", "A4", "A5", "A6", "B1", "B3"]
 
 
+def test_a_lower_form_given_by_the_council_decides_that_forms_group(tmp_path: Path) -> None:
+    """The Council gives A5 (proposed for Bằng khen, meeting only Giấy khen's criteria) a
+    Giấy khen: A5 is awarded, staff are told it differs from the criteria, and the decision
+    is one of Phòng A's Giấy khen group (A1, A2 within quota, not chosen → not-awarded); the
+    office's Bằng khen group has no decision and keeps its provisional statuses."""
+    decided = run(*_write(tmp_path, [council_row("Cá nhân", "A", "A5", "Người A5")]))
+    statuses = {o.key: o.status.value for o in decided.outcomes if o.kind == "individual"}
+    assert statuses == {
+        **{k: v[1] for k, v in INDIVIDUALS.items()},
+        "C1": "within-quota",
+        "A1": "not-awarded", "A2": "not-awarded", "A5": "awarded",
+    }  # fmt: skip
+    assert sorted(i.code for i in decided.issues) == [
+        "award-lower-form", "award-lower-form", "council-differs",
+    ]  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> SiteBundle:
     built = make_bundle(*_write(tmp_path_factory.mktemp("routes-site")))

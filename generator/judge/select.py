@@ -50,7 +50,7 @@ def select(config: Config, data: Dataset, outcomes: list[Outcome]) -> list[Issue
     _rank_groups(routes, outcomes, records, data)
     for outcome in outcomes:
         outcome.computed_status = outcome.status
-    return notices + _apply_council(data.council, outcomes, config)
+    return notices + _apply_council(data, outcomes, config, routes)
 
 
 def _place(outcome: Outcome, route: Route, record: Record, data: Dataset) -> None:
@@ -130,12 +130,15 @@ def _apply_quota(ordered: list[Outcome], count: int, key: Callable[[Outcome], Ke
 
 
 def _apply_council(
-    council: list[CouncilDecision] | None, outcomes: list[Outcome], config: Config
+    data: Dataset, outcomes: list[Outcome], config: Config, routes: Routes
 ) -> list[Issue]:
     """The Council's results replace the provisional statuses (SPEC §4): a decision taken →
     awarded; a proposal to a higher level → proposed; in a quota group with any decision,
     a candidate the criteria put within quota or in a tie but the Council did not choose →
-    not-awarded. Groups without any decision keep their provisional statuses."""
+    not-awarded. Groups without any decision keep their provisional statuses. With award
+    routes, a decision counts for the group of the form it names (a Giấy khen given to a
+    nominee proposed for Bằng khen decides the Giấy khen group, not the Bằng khen one)."""
+    council = data.council
     if council is None:
         return []
     by_key = {(o.kind, o.key): o for o in outcomes}
@@ -149,7 +152,7 @@ def _apply_council(
         outcome.council = decision
         outcome.council_proposal = config.proposed_award(decision.form) is not None
         outcome.status = Status.PROPOSED if outcome.council_proposal else Status.AWARDED
-        decided.add(outcome.quota_group)
+        decided.add(_decided_group(config, routes, decision, outcome, data))
         if outcome.council_differs:
             notices.append(_differs(decision, outcome))
     for outcome in outcomes:
@@ -157,6 +160,16 @@ def _apply_council(
         if outcome.group_decided and outcome.council is None and outcome.status in CHOSEN:
             outcome.status = Status.NOT_AWARDED
     return notices
+
+
+def _decided_group(
+    config: Config, routes: Routes, decision: CouncilDecision, outcome: Outcome, data: Dataset
+) -> tuple[str, ...]:
+    award = config.award_of(decision.form)
+    if not config.routed or award is None or award.id == outcome.route:
+        return outcome.quota_group
+    quota = routes.by_id(award.id).quota(outcome.kind)
+    return (outcome.kind, award.id, group_key(quota, outcome, data))
 
 
 def _differs(decision: CouncilDecision, outcome: Outcome) -> Issue:
