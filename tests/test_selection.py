@@ -17,64 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.judge.pipeline import Result, run
-from tests.builders.mini import Mini, Row, nominee, submission
+from generator.judge.pipeline import run
+from tests.builders.ranked import campaign, outcomes
 
 CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
-
-# (staff code, votes agreeing out of 10 (None: no vote counts), recognised initiatives)
-Person = tuple[str, int | None, int]
-
-
-def initiative(code: str, unit: str, staff: str | None) -> Row:
-    return {
-        "Mã sáng kiến": code, "Tên sáng kiến": f"Sáng kiến {code}", "Mã đơn vị": unit,
-        "Tác giả": None if staff is None else f"Tác giả {staff}", "Mã CB tác giả": staff,
-        "Lĩnh vực": "Cải cách TTHC", "Kết quả": "Công nhận", "Số quyết định": f"{code}/QĐ",
-        "Ngày công nhận": dt.date(2019, 10, 1),
-    }  # fmt: skip
-
-
-def person(unit: str, code: str, agree: int | None) -> Row:
-    row = nominee(code, f"Người {code}", agree or 0)
-    if agree is None:
-        row["Số phiếu đồng ý"] = row["Tổng số phiếu"] = None
-    return row
-
-
-def campaign(people: dict[str, list[Person]], collective: dict[str, int] | None = None) -> Mini:
-    """Departments with their nominees; ``collective``: department → initiatives of the
-    department itself (no author). A department proposes itself only when listed there."""
-    collective = collective or {}
-    units = sorted(set(people) | set(collective) | {"A"})
-    mini = Mini()
-    mini.units = [
-        {"Mã đơn vị": u, "Tên đơn vị": f"Phòng {u}", "Loại đơn vị": "Phòng", "Thứ tự": i}
-        for i, u in enumerate(units, 1)
-    ]
-    mini.submissions, mini.nominees, mini.initiatives = {}, {}, []
-    for unit in units:
-        sub = submission(unit)
-        if unit not in collective:
-            sub["Đề nghị khen thưởng"] = "Không"
-        mini.submissions[unit] = [sub]
-        staff = people.get(unit) or [(f"{unit}0", 5, 0)]
-        mini.nominees[unit] = [person(unit, code, agree) for code, agree, _ in staff]
-        for code, _, count in staff:
-            mini.initiatives += [initiative(f"SK-{code}-{i}", unit, code) for i in range(count)]
-        mini.initiatives += [
-            initiative(f"SK-{unit}-{i}", unit, None) for i in range(collective.get(unit, 0))
-        ]
-    return mini
-
-
-def outcomes(result: Result, kind: str) -> dict[str, tuple[int | None, str, int]]:
-    """key → (rank, status, recognised initiatives)."""
-    return {
-        o.key: (o.rank, o.status.value, o.recognised_initiatives)
-        for o in result.outcomes
-        if o.kind == kind
-    }
 
 
 def test_individual_ranks_and_department_quotas(tmp_path: Path):

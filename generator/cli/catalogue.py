@@ -101,6 +101,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         "warning",
         "Dữ liệu của một đợt được đối chiếu có lỗi; các dòng bị loại không được tính.",
     ),
+    "award-lower-form": (
+        "warning",
+        "Được đề nghị hình thức cao hơn nhưng chỉ đạt tiêu chí của hình thức thấp hơn.",
+    ),
     "council-duplicate": ("error", "Hội đồng có hai dòng kết quả cho cùng một đối tượng."),
 }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -26,8 +26,13 @@ from pydantic import (
 )
 
 from generator.judge.campaign_refs import resolve_references
+from generator.judge.config_awards import Award as Award
+from generator.judge.config_awards import Quota as Quota
+from generator.judge.config_awards import Quotas, Ranking
+from generator.judge.config_awards import RankKey as RankKey
 from generator.judge.config_checks import check
 from generator.judge.config_errors import Problem, at_keys, from_pydantic, place_problems, to_issue
+from generator.judge.config_routes import route_problems
 from generator.judge.config_source import SourceError, parse
 from generator.judge.contract import Contract, ContractChoice, resolve_contract
 from generator.judge.contract.checks import rules_problems
@@ -188,66 +193,6 @@ class Dossier(_Strict):
     bang_khen_extra: str = Field("", description="Extra item for a Bằng khen proposal.")
 
 
-class Quota(_Strict):
-    count: int = Field(ge=1, description="How many candidates are within quota.")
-    per: Literal["office", "department"] = Field(description="Whether the count is per department.")
-
-
-class Quotas(_Strict):
-    collective: Quota = Field(description="Quota for departments.")
-    individual: Quota = Field(description="Quota for individuals.")
-
-
-RankKey = Literal["vote_share", "recognised_initiatives"]
-
-
-class Ranking(_Strict):
-    collective: list[RankKey] = Field(description="Ranking keys for departments, all descending.")
-    individual: list[RankKey] = Field(description="Ranking keys for individuals, all descending.")
-
-    @model_validator(mode="after")
-    def _collective_keys(self) -> Ranking:
-        if "vote_share" in self.collective:
-            raise at_keys(
-                (
-                    ("collective", self.collective.index("vote_share")),
-                    "vote_share ranks individuals only (departments have no vote count)",
-                )
-            )
-        return self
-
-
-class Award(_Strict):
-    id: str = Field(description="Identifier of the award form.")
-    name: str = Field(
-        description="Name of the award form: one the spreadsheets can write (the values of "
-        "the nominees' proposal column)."
-    )
-    issuer: str = Field(description="Who grants it.")
-    proposal: bool = Field(
-        False,
-        description="True when the office only proposes it to the city: exactly for the form "
-        "the Council file writes as 'Đề nghị <name>'.",
-    )
-    deadline: str = Field(
-        "",
-        description="Only with proposal: true. Id of the deadline by which the Council sends "
-        "these proposals on to the issuer; a later sending date (key `sent_to_city`) in the "
-        "Council file is a council-late warning. Empty: sending dates are not checked.",
-    )
-
-    @model_validator(mode="after")
-    def _deadline_with_proposal(self) -> Award:
-        if self.deadline and not self.proposal:
-            raise at_keys(
-                (
-                    ("deadline",),
-                    "deadline applies to an award the office only proposes (proposal: true)",
-                )
-            )
-        return self
-
-
 class Config(_Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$", description="Campaign id; also the data folder name.")
     data_dir: str = Field(description="Folder of the spreadsheets, relative to the repository.")
@@ -258,8 +203,8 @@ class Config(_Strict):
     fields: list[EmulationField] = Field(description="The fields of emulation.")
     criteria: Criteria = Field(description="Criteria for collectives and individuals.")
     dossier: Dossier = Field(description="Dossier requirements.")
-    quotas: Quotas = Field(description="Quotas.")
-    ranking: Ranking = Field(description="Ranking keys.")
+    quotas: Quotas = Field(description="Quotas (of every form without its own `quota`).")
+    ranking: Ranking = Field(description="Ranking keys (of every form without its own `ranking`).")
     awards: list[Award] = Field(description="Award forms.")
     contract: ContractChoice = Field(
         description="The data contract: a preset (site_config/contracts/) and additions."
@@ -275,6 +220,11 @@ class Config(_Strict):
     # as far as the rules need it (set by ``load_config``).
     _campaigns: dict[str, tuple[Path, Config]] = PrivateAttr(default_factory=dict)
     _chain: tuple[str, ...] = PrivateAttr(())
+
+    @property
+    def routed(self) -> bool:
+        """True when the awards declare routes (each form its own criteria, quota, ranking)."""
+        return any(a.routed for a in self.awards)
 
     @property
     def data_contract(self) -> Contract:
@@ -356,7 +306,7 @@ def load_config(path: Path, stack: tuple[Path, ...] = ()) -> tuple[Config | None
     against_contract = [
         Problem("config-invalid", _loc(key), problem, problem)
         for key, problem in rules_problems(config)
-    ]
+    ] + route_problems(config)
     others = {
         cid: Earlier(cfg.data_contract, frozenset(d.id for d in cfg.deadlines))
         for cid, (_, cfg) in refs.campaigns.items()

@@ -256,15 +256,27 @@ def from_pydantic(root: type[BaseModel], error: ErrorDetails) -> Problem:
             f"“{value.strip()}” không phải một ngày có thật: {why[0]}",
             f"'{value.strip()}' is not a real date: {why[1]}",
         )
-    if kind == "greater_than_equal" and loc[:1] == ("quotas",):
+    if _quota_bound(kind, loc):
+        least = f"ít nhất {ctx['ge']:g}" if "ge" in ctx else f"lớn hơn {ctx.get('gt', 0):g}"
         return Problem(
             "config-quota-impossible",
             loc,
-            f"chỉ tiêu {value} không bao giờ đạt được: không ai nằm trong chỉ tiêu (ít nhất {ctx.get('ge')})",
-            f"a quota of {value} can never be met: nobody could be within it (at least {ctx.get('ge')})",
+            f"chỉ tiêu {value} không bao giờ đạt được: không ai nằm trong chỉ tiêu ({least})",
+            f"a quota of {value} can never be met: nobody could be within it "
+            f"({least.replace('ít nhất', 'at least').replace('lớn hơn', 'above')})",
         )
     return Problem(
         "config-invalid", loc, _vi_invalid(kind, ctx, msg), msg.removeprefix("Value error, ")
+    )
+
+
+def _quota_bound(kind: str, loc: Loc) -> bool:
+    """A quota's count below 1 or a share of 0 % or less (top level or an award's)."""
+    in_quota = loc[:1] == ("quotas",) or (len(loc) > 2 and loc[0] == "awards" and loc[2] == "quota")
+    return (
+        kind in ("greater_than_equal", "greater_than")
+        and in_quota
+        and loc[-1] in ("count", "share")
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.judge.config import Config, Criterion, DossierItem
+from generator.judge.counting import counting_rule
 from generator.judge.facts import CampaignFacts
 from generator.judge.model import (
     CriterionResult,
@@ -14,7 +15,7 @@ from generator.judge.model import (
     Outcome,
     Submission,
 )
-from generator.judge.rules import AllOfRule, Counting, InitiativesRule, Past, Predicate, Subject
+from generator.judge.rules import InitiativesRule, Past, Subject
 
 
 def evaluate(
@@ -44,18 +45,10 @@ def counts(criteria: list[Criterion], subject: Subject, facts: CampaignFacts) ->
     the first such part)."""
     found = {}
     for criterion in criteria:
-        rule = _counting(criterion.predicate)
+        rule = counting_rule(criterion.predicate)
         if rule is not None:
             found[criterion.id] = rule.count(subject, facts)
     return found
-
-
-def _counting(rule: Predicate) -> Counting | None:
-    if isinstance(rule, Counting):
-        return rule
-    if isinstance(rule, AllOfRule):
-        return next((c for p in rule.parts if (c := _counting(p)) is not None), None)
-    return None
 
 
 def _recognised_count(

@@ -9,6 +9,8 @@ from enum import StrEnum
 # The values of a campaign's extra columns (``contract.columns``): (key, value) pairs in the
 # declared order, public and internal alike (the site's projection keeps the public ones).
 Extra = tuple[tuple[str, object], ...]
+# The department's proposal column value saying it proposes no collective award.
+NO_PROPOSAL = "Không"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,8 @@ class Unit:
     kind: str | None
     order: int | None
     loc: Loc
+    # The register's other declared columns (e.g. a staff count for a share of staff).
+    extra: Extra = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,7 @@ class Submission:
 
     @property
     def is_candidate(self) -> bool:
-        return self.proposal != "Không"
+        return self.proposal != NO_PROPOSAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +182,10 @@ class Dataset:
 
 class Status(StrEnum):
     NOT_ELIGIBLE = "not-eligible"
+    LOWER_FORM_ONLY = "lower-form-only"
     DOSSIER_INCOMPLETE = "dossier-incomplete"
     LATE = "late"
+    BELOW_VOTE_SHARE = "below-vote-share"
     ELIGIBLE = "eligible"
     WITHIN_QUOTA = "within-quota"
     OVER_QUOTA = "over-quota"
@@ -196,7 +202,9 @@ class Status(StrEnum):
 STATUS_LABELS = {
     Status.NOT_ELIGIBLE: "Không đủ điều kiện",
     Status.DOSSIER_INCOMPLETE: "Hồ sơ chưa đầy đủ",
+    Status.LOWER_FORM_ONLY: "Chỉ đạt tiêu chí của hình thức thấp hơn hình thức đề nghị — chờ Hội đồng",
     Status.LATE: "Nộp trễ hạn",
+    Status.BELOW_VOTE_SHARE: "Đủ điều kiện, chưa đạt tỷ lệ phiếu tối thiểu",
     Status.ELIGIBLE: "Đủ điều kiện, chưa xếp hạng — thiếu số phiếu bầu",
     Status.WITHIN_QUOTA: "Trong chỉ tiêu — dự kiến",
     Status.OVER_QUOTA: "Đủ điều kiện, ngoài chỉ tiêu",
@@ -237,24 +245,35 @@ class Outcome:
     criteria: list[CriterionResult]
     dossier: DossierCheck
     recognised_initiatives: int
+    # Criterion id → how many its counting predicate counted (for ranking by a count).
+    counts: dict[str, int] = field(default_factory=dict)
     status: Status = Status.ELIGIBLE
     rank: int | None = None
     computed_status: Status = Status.ELIGIBLE  # before Council decisions
     council: CouncilDecision | None = None
     council_proposal: bool = False  # the Council's outcome is a proposal to a higher level
     group_decided: bool = False  # the Council has decided for this subject's quota group
-    # criterion id → the number its counting predicate counted (ranking keys may read it)
-    counts: dict[str, int] = field(default_factory=dict)
+    # Award routes (set by select): the award id of the subject's route ("" without routes),
+    # the criteria ids that route needs (None: every criterion of the kind), the lower award
+    # whose criteria alone it meets (lower-form-only), and its quota group.
+    route: str = ""
+    route_criteria: frozenset[str] | None = None
+    lower_form: str = ""
+    quota_group: tuple[str, ...] = ()
 
     @property
     def council_differs(self) -> bool:
         """The Council chose a subject the criteria did not put within quota (or in a tie)."""
         return self.council is not None and self.computed_status not in CHOSEN_BY_CRITERIA
 
+    def counts_for_route(self, criterion_id: str) -> bool:
+        """True when the criterion decides this subject's eligibility (its route needs it)."""
+        return self.route_criteria is None or criterion_id in self.route_criteria
+
     @property
     def eligible(self) -> bool:
-        return all(c.met for c in self.criteria)
+        return all(c.met for c in self.criteria if self.counts_for_route(c.id))
 
     @property
     def failed(self) -> list[str]:
-        return [c.id for c in self.criteria if not c.met]
+        return [c.id for c in self.criteria if not c.met and self.counts_for_route(c.id)]

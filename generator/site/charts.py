@@ -26,6 +26,7 @@ HATCHES = ("", "///", "\\\\\\")
 
 # Criteria statuses of a nominee whose dossier is complete and on time (SPEC §4 order).
 _PAST_DOSSIER = {
+    Status.BELOW_VOTE_SHARE.value,
     Status.ELIGIBLE.value,
     Status.WITHIN_QUOTA.value,
     Status.OVER_QUOTA.value,

@@ -132,6 +132,7 @@ def _criteria(criteria: list[Criterion], outcome: Outcome) -> tuple[CriterionVie
             c.id, c.label, results[c.id].met, None if c.sensitive else results[c.id].reason
         )
         for c in criteria
+        if outcome.counts_for_route(c.id)  # with award routes: the criteria of its form
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.judge.contract import Sheet
+from generator.judge.contract.reads import READS
 from generator.judge.model import Discipline, Initiative, Unit
 from generator.judge.rules.founding import effective_end
 from generator.judge.validate.context import Context, accepted_rows, row_loc, sheet_tables
@@ -14,9 +15,12 @@ from generator.read.normalise.table import Row, Table
 
 
 def unit_records(ctx: Context) -> list[Unit]:
-    """The units of the unit register (`don-vi`), unique by code."""
+    """The units of the unit register (`don-vi`), unique by code; the register's columns the
+    judge does not read itself are carried as ``extra`` (e.g. a staff count)."""
     units: list[Unit] = []
-    for _, table in sheet_tables(ctx, ctx.sheet("units")):
+    sheet = ctx.sheet("units")
+    others = [c.key for c in sheet.columns if c.key not in READS["units"]]
+    for _, table in sheet_tables(ctx, sheet):
         for row in list(accepted_rows(table)):
             units.append(
                 Unit(
@@ -25,6 +29,7 @@ def unit_records(ctx: Context) -> list[Unit]:
                     opt(row, "kind"),
                     opt_int(row, "order"),
                     row_loc(table, row),
+                    tuple((key, row.get(key)) for key in others),
                 )
             )
     return units

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.judge.model import Extra, Status
+from generator.judge.config import Config
+from generator.judge.model import Extra
+from generator.judge.select import campaign_statuses
 from generator.read.columns import Kind, Sheet
 from generator.site.open_data.table import Field, Record
 from generator.site.views import CollectiveView, CouncilView, PersonView
@@ -41,7 +43,6 @@ UNIT_FIELDS = (
     Field("ma_don_vi", "string", "Mã đơn vị", "Mã phòng, bộ phận"),
     Field("don_vi", "string", "Đơn vị", "Tên phòng, bộ phận"),
 )
-_STATUS_CODES = tuple(s.value for s in Status)
 _COUNCIL_RESULTS = ("quyet-dinh", "de-nghi")
 COUNCIL_FIELDS = (
     Field(
@@ -75,33 +76,38 @@ COUNCIL_FIELDS = (
         "kết quả xét tiêu chí",
     ),
 )
-OUTCOME_FIELDS = (
-    Field("du_dieu_kien", "boolean", "Đạt đủ tiêu chí", "Đạt tất cả tiêu chí"),
-    Field("ho_so", "string", "Hồ sơ", "Tình trạng hồ sơ: đầy đủ, chưa đầy đủ, nộp trễ hạn"),
-    Field(
-        "trang_thai",
-        "string",
-        "Mã trạng thái",
-        "Mã trạng thái hiện nay: theo kết quả của Hội đồng khi đã có, nếu không theo tiêu chí "
-        "(xem bảng mã trạng thái)",
-        _STATUS_CODES,
-    ),
-    Field("trang_thai_mo_ta", "string", "Trạng thái", "Trạng thái hiện nay bằng tiếng Việt"),
-    Field(
-        "trang_thai_theo_tieu_chi",
-        "string",
-        "Mã trạng thái theo tiêu chí",
-        "Mã trạng thái xét theo tiêu chí và chỉ tiêu, trước kết quả của Hội đồng",
-        _STATUS_CODES,
-    ),
-    Field(
-        "xep_hang",
-        "integer",
-        "Xếp hạng",
-        "Thứ hạng trong nhóm xét chỉ tiêu (trống nếu không xếp hạng)",
-    ),
-    *COUNCIL_FIELDS,
-)
+
+
+def outcome_fields(config: Config) -> tuple[Field, ...]:
+    """The outcome columns; a status code is one the campaign can give (``trang_thai``'s enum)."""
+    codes = tuple(s.value for s in campaign_statuses(config))
+    return (
+        Field("du_dieu_kien", "boolean", "Đạt đủ tiêu chí", "Đạt tất cả tiêu chí"),
+        Field("ho_so", "string", "Hồ sơ", "Tình trạng hồ sơ: đầy đủ, chưa đầy đủ, nộp trễ hạn"),
+        Field(
+            "trang_thai",
+            "string",
+            "Mã trạng thái",
+            "Mã trạng thái hiện nay: theo kết quả của Hội đồng khi đã có, nếu không theo tiêu chí "
+            "(xem bảng mã trạng thái)",
+            codes,
+        ),
+        Field("trang_thai_mo_ta", "string", "Trạng thái", "Trạng thái hiện nay bằng tiếng Việt"),
+        Field(
+            "trang_thai_theo_tieu_chi",
+            "string",
+            "Mã trạng thái theo tiêu chí",
+            "Mã trạng thái xét theo tiêu chí và chỉ tiêu, trước kết quả của Hội đồng",
+            codes,
+        ),
+        Field(
+            "xep_hang",
+            "integer",
+            "Xếp hạng",
+            "Thứ hạng trong nhóm xét chỉ tiêu (trống nếu không xếp hạng)",
+        ),
+        *COUNCIL_FIELDS,
+    )
 
 
 def criteria_field(ids: Sequence[str]) -> Field:
@@ -116,7 +122,7 @@ def criteria_field(ids: Sequence[str]) -> Field:
 
 
 def outcome_record(o: PersonView | CollectiveView) -> Record:
-    """The values of :data:`OUTCOME_FIELDS` for a nominee or a collective."""
+    """The values of :func:`outcome_fields` for a nominee or a collective."""
     return {
         "du_dieu_kien": o.eligible, "ho_so": o.dossier.label, "trang_thai": o.status,
         "trang_thai_mo_ta": o.status_label, "trang_thai_theo_tieu_chi": o.criteria_status,

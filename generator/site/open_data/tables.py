@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from generator.site.open_data.fields import (
     COUNCIL_FIELDS,
-    OUTCOME_FIELDS,
     UNIT_FIELDS,
     criteria_field,
     extra_fields,
     extra_record,
+    outcome_fields,
     outcome_record,
 )
 from generator.site.open_data.table import Field, Record, Table
@@ -36,7 +36,7 @@ def _people_table(view: SiteView) -> Table:
         Field("hinh_thuc_de_nghi", "string", "Hình thức đề nghị", "Giấy khen hoặc Bằng khen"),
         Field("so_sang_kien", "integer", "Số sáng kiến", "Số sáng kiến được công nhận đúng hạn"),
         criteria_field(ids),
-        *OUTCOME_FIELDS,
+        *outcome_fields(view.config),
         *extra_fields(view.config.data_contract.sheet("nominees")),
     )
     return Table(
@@ -71,7 +71,7 @@ def _collective_table(view: SiteView) -> Table:
             "Số sáng kiến của đơn vị được công nhận đúng hạn",
         ),
         criteria_field(ids),
-        *OUTCOME_FIELDS,
+        *outcome_fields(view.config),
         *extra_fields(view.config.data_contract.sheet("submission")),
     )
     return Table(

@@ -8,20 +8,20 @@ from typing import Any
 from generator.judge.config import Config, Criterion
 from generator.judge.model import Status
 from generator.judge.rules import words_for
+from generator.judge.select import campaign_statuses
 from generator.site.pages.renderer import PageRenderer
+from generator.site.pages.selection_text import pools
 from generator.site.pages.timeline import period_note_text, plan_timeline
-
-RANK_KEYS = {
-    "vote_share": "Tỷ lệ phiếu đồng ý khi họp xét (số phiếu đồng ý / tổng số phiếu): cao hơn "
-    "xếp trước",
-    "recognised_initiatives": "Số sáng kiến được Hội đồng Sáng kiến công nhận đúng hạn: nhiều "
-    "hơn xếp trước",
-}
 
 STATUS_HELP = {
     Status.NOT_ELIGIBLE: "Không đạt ít nhất một tiêu chí (ghi rõ tiêu chí không đạt).",
+    Status.LOWER_FORM_ONLY: "Được đề nghị một hình thức cao hơn nhưng chỉ đạt tiêu chí của "
+    "hình thức thấp hơn mà hình thức đó dựa vào; không xếp hạng ở hình thức nào, không tự chuyển "
+    "sang hình thức thấp hơn: Hội đồng Thi đua – Khen thưởng quyết định.",
     Status.DOSSIER_INCOMPLETE: "Đạt các tiêu chí nhưng hồ sơ còn thiếu thành phần.",
     Status.LATE: "Đạt các tiêu chí, hồ sơ đầy đủ nhưng gửi sau hạn.",
+    Status.BELOW_VOTE_SHARE: "Đạt các tiêu chí, hồ sơ đầy đủ, đúng hạn, nhưng tỷ lệ phiếu đồng "
+    "ý khi họp xét thấp hơn tỷ lệ tối thiểu của chỉ tiêu; không xếp hạng.",
     Status.ELIGIBLE: "Đạt các tiêu chí, hồ sơ đầy đủ, đúng hạn, nhưng chưa xếp hạng được vì biên "
     "bản họp xét chưa ghi số phiếu (chờ bổ sung số phiếu).",
     Status.WITHIN_QUOTA: "Đủ điều kiện và nằm trong chỉ tiêu theo thứ tự xếp hạng; chờ Hội đồng "
@@ -61,35 +61,18 @@ def _criteria_rows(config: Config, criteria: list[Criterion], kind: str) -> list
     ]
 
 
-def _quota_text(kind: str, count: int, per: str, office: str) -> str:
-    who = "tập thể" if kind == "collective" else "cá nhân"
-    where = f"trong toàn {office}" if per == "office" else "cho mỗi phòng, bộ phận"
-    return f"{count} {who} {where}"
-
-
 def criteria_page(site: PageRenderer, page: str, title: str) -> str:
     """The source of /tieu-chi/."""
     cfg = site.config
-    office = cfg.site.office
     return site.render(
         page,
         "criteria.html",
         title,
         collective=_criteria_rows(cfg, cfg.criteria.collective, "collective"),
         individual=_criteria_rows(cfg, cfg.criteria.individual, "individual"),
-        quotas=[
-            _quota_text(
-                "collective", cfg.quotas.collective.count, cfg.quotas.collective.per, office
-            ),
-            _quota_text(
-                "individual", cfg.quotas.individual.count, cfg.quotas.individual.per, office
-            ),
-        ],
-        ranking={
-            "collective": [RANK_KEYS.get(k, k) for k in cfg.ranking.collective],
-            "individual": [RANK_KEYS.get(k, k) for k in cfg.ranking.individual],
-        },
-        statuses=[(s.value, s.label, STATUS_HELP[s]) for s in Status],
+        pools=pools(cfg),
+        routed=cfg.routed,
+        statuses=[(s.value, s.label, STATUS_HELP[s]) for s in campaign_statuses(cfg)],
         council_rule=COUNCIL_RULE,
         timeline=plan_timeline(cfg),
         period_note=period_note_text(cfg),

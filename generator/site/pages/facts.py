@@ -11,7 +11,25 @@ from generator.judge.model import Status
 from generator.site.pages.formats import fmt_date, fmt_percent
 from generator.site.views import CollectiveView, CriterionView, DossierView, PersonView
 
-STATUS_ORDER = {s.value: n for n, s in enumerate(Status)}
+# Sort keys of the status column, in SPEC §4 order. The founding statuses keep their
+# numbers (its pages stay byte for byte the same); a status added since sorts halfway
+# between its neighbours.
+_ADDED = frozenset({Status.LOWER_FORM_ONLY, Status.BELOW_VOTE_SHARE})
+
+
+def _status_order() -> dict[str, float]:
+    order: dict[str, float] = {}
+    n = 0
+    for s in Status:
+        if s in _ADDED:
+            order[s.value] = n - 0.5
+        else:
+            order[s.value] = n
+            n += 1
+    return order
+
+
+STATUS_ORDER = _status_order()
 
 
 def ratio(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from generator.judge.config import Config
-from generator.judge.model import Status
+from generator.judge.select import campaign_statuses
 from generator.site.open_data.checksums import sha256
 from generator.site.open_data.export import FOLDER
 from generator.site.pages.criteria import STATUS_HELP
@@ -91,5 +91,7 @@ def open_data_page(site: PageRenderer, page: str, title: str) -> str:
         exact=exact,
         licence=licence,
         licence_url=licence_url,
-        statuses=[(s.value, s.label, STATUS_HELP.get(s, "")) for s in Status],
+        statuses=[
+            (s.value, s.label, STATUS_HELP.get(s, "")) for s in campaign_statuses(site.config)
+        ],
     )
