@@ -23,6 +23,15 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "config-unknown-reference": ("error", "Tệp cấu hình nhắc đến một hạn (id) không có."),
     "config-duplicate-id": ("error", "Tệp cấu hình dùng một mã (id) hai lần."),
     "config-quota-impossible": ("error", "Tệp cấu hình đặt chỉ tiêu không bao giờ đạt được."),
+    "config-campaign-file-name": ("error", "Tên tệp cấu hình khác mã (id) của đợt thi đua."),
+    "config-campaign-path": (
+        "error",
+        "Đường dẫn (path) của đợt thi đua thiếu, trùng với đợt khác hoặc trùng thư mục của trang.",
+    ),
+    "config-campaign-current": (
+        "error",
+        "Kho có nhiều đợt thi đua nhưng không có đúng một đợt hiện tại (current: true).",
+    ),
     "data-dir-missing": ("error", "Không có thư mục dữ liệu."),
     "file-missing": ("error", "Thiếu một tệp bắt buộc."),
     "file-ambiguous": (

@@ -38,6 +38,9 @@ SEVERITY: dict[str, Severity] = dict(
         ("config-unknown-reference", "error"),
         ("config-duplicate-id", "error"),
         ("config-quota-impossible", "error"),
+        ("config-campaign-file-name", "error"),
+        ("config-campaign-path", "error"),
+        ("config-campaign-current", "error"),
     )
 )
 
