@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 MKDOCS = ROOT / "mkdocs.yml"
 TIERS = {"S": None, "M": (300, 3000, 2000), "L": (3000, 30000, 20000)}
 STAGES = (

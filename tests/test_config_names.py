@@ -17,7 +17,7 @@ from generator.judge.config import load_config
 from generator.judge.pipeline import run
 from tests.builders.mini import Mini, write_council
 
-CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "vpubnd-cantho-2019.yml"
 AWARD_DEADLINE = "    deadline: council-to-city"  # awards[1] (Bằng khen) in the founding config
 
 

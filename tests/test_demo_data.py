@@ -14,7 +14,7 @@ from generator.judge.model import Status
 from generator.judge.pipeline import run
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 SIZES = ["--units", "12", "--nominees", "60", "--initiatives", "40"]
 
 

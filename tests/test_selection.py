@@ -20,7 +20,7 @@ import pytest
 from generator.judge.pipeline import Result, run
 from tests.builders.mini import Mini, Row, nominee, submission
 
-CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "vpubnd-cantho-2019.yml"
 
 # (staff code, votes agreeing out of 10 (None: no vote counts), recognised initiatives)
 Person = tuple[str, int | None, int]

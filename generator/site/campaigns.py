@@ -99,7 +99,8 @@ def combine(campaigns: Sequence[Campaign], bundles: Sequence[SiteBundle]) -> Sit
     views = [b.view for b in (bundles[n] for n in order) if b.view is not None]
     combined = export_combined(views, current.config)
     site.files.update(combined)
-    site.pages[HOME] = home_page(campaigns, bundles, order, combined)
+    assert site.view is not None
+    site.pages[HOME] = home_page(site.view, campaigns, bundles, order, combined)
     return site
 
 
@@ -139,15 +140,15 @@ def _title(source: str) -> str:
 
 
 def home_page(
+    view: SiteView,
     campaigns: Sequence[Campaign],
     bundles: Sequence[SiteBundle],
     order: Sequence[int],
     combined: dict[str, bytes],
 ) -> str:
-    """The site's home: the current campaign, the archive of the others, the combined data."""
-    head = bundles[order[0]]
-    assert head.view is not None
-    site = PageRenderer(head.view, combined)
+    """The site's home: the current campaign, the archive of the others, the combined data
+    (``view``: the current campaign's, dated by the latest change of any campaign's data)."""
+    site = PageRenderer(view, combined)
     entries = [_entry(campaigns[n], bundles[n]) for n in order]
     archive = sorted(entries[1:], key=lambda e: (e["start"], e["id"]), reverse=True)
     downloads = sorted(k for k in combined)
