@@ -60,6 +60,14 @@ def _repository() -> list[Path]:
     return files
 
 
+def _lone_campaign(option: str) -> Path:
+    """The repository's only campaign file (``--data`` names the data of one campaign)."""
+    files = _repository()
+    if len(files) > 1:
+        raise click.UsageError(f"--data needs the one campaign it belongs to ({option})")
+    return files[0]
+
+
 def _chosen(config_path: Path | None, campaign_id: str | None) -> Path | None:
     """The one campaign file named by --config or --campaign, or None (the repository)."""
     if config_path is not None and campaign_id is not None:
@@ -114,7 +122,7 @@ def validate(
     first (file names, paths, the current campaign), then each one's data."""
     chosen = _chosen(config_path, campaign_id)
     if chosen is None and data_dir is not None:
-        raise click.UsageError("--data needs the one campaign it belongs to (--campaign ID)")
+        chosen = _lone_campaign("--campaign ID")
     if chosen is None:
         files = _repository()
         campaigns, issues = load_campaigns(files)
@@ -228,9 +236,8 @@ def build(
         _check_config(config_path)
         bundle = make_site([config_path.resolve()], data, named_by_id=False)
     else:
-        if data is not None:
-            raise click.UsageError("--data needs the one campaign file it belongs to (--config)")
-        bundle = make_site([f.resolve() for f in _repository()])
+        files = [_lone_campaign("--config FILE")] if data is not None else _repository()
+        bundle = make_site([f.resolve() for f in files], data)
     if not bundle.ok:
         if in_ci():  # a CI log may be public: only what an annotation may carry
             config = bundle.result.config
