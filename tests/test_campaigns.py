@@ -134,9 +134,16 @@ def test_the_repository_sample_sits_under_its_path() -> None:
             assert f'redirect: "{FOUNDING_PATH}/{key.removesuffix("index.md")}"' in site.pages[key]
     for key, data in alone.files.items():
         assert site.files[key] == data  # every download stays at its root path too
-    # the only difference inside the campaign's folder: links to the site's own pages
+    # the only differences inside the campaign's folder: links to the site's own pages and
+    # the line naming the campaign
     home = site.pages[f"{FOUNDING_PATH}/index.md"]
-    assert home == alone.pages["index.md"].replace('href="ke-hoach/"', 'href="../ke-hoach/"')
+    line = (
+        '<p class="thidua-campaign" data-search-exclude>Đợt thi đua: <a href="./">'
+        f'{FOUNDING_NAME}</a> · <a href="../">Mọi đợt thi đua</a></p>\n'
+    )
+    assert line in home
+    today = alone.pages["index.md"].replace('href="ke-hoach/"', 'href="../ke-hoach/"')
+    assert home.replace(line, "") == today
 
 
 # --- choosing a campaign on the command line -------------------------------------------------

@@ -85,6 +85,7 @@ class PageRenderer:
             "updated": fmt_date(self.view.updated, UNKNOWN_DATE),
             "url": url,
             "site_url": site_url,
+            "in_folder": bool(self.base),  # one campaign's folder of a site with several
             "unit_url": unit_url,
             "reason_of": self.reason_of,
             "failed": failed_ids,
