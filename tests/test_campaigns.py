@@ -124,8 +124,8 @@ def test_the_founding_campaign_alone_without_path_is_todays_site() -> None:
     assert alone.pages == today.pages and alone.files == today.files
 
 
-def test_the_repository_sample_sits_under_its_path() -> None:
-    site = make_site(campaign_files(CONFIG.parent), with_history=False)
+def test_a_lone_campaign_with_a_path_sits_under_it() -> None:
+    site = make_site([CONFIG], with_history=False)  # the committed founding file
     alone = make_bundle(CONFIG, with_history=False)
     assert site.ok and site.sections == (FOUNDING_PATH,)
     for key in alone.pages:

@@ -45,7 +45,7 @@ def result(campaign: Path):  # type: ignore[no-untyped-def]
 
 
 def test_validates_without_errors_and_only_designed_warnings(campaign: Path) -> None:
-    done = thidua("validate", "--data", str(campaign))
+    done = thidua("validate", "--config", str(CONFIG), "--data", str(campaign))
     assert done.returncode == 0, done.stdout
     assert "Tổng: 0 lỗi" in done.stdout
     codes = set(re.findall(r"\[CẢNH BÁO\] ([a-z-]+):", done.stdout))
