@@ -1,6 +1,6 @@
 """Benchmark: a whole build (`thidua build`'s calls) per tier, timed stage by stage.
 
-Tiers: S is the sample (site_config/campaign.yml with its own data); M and L are synthetic
+Tiers: S is the sample (site_config/vpubnd-cantho-2019.yml with its own data); M and L are synthetic
 campaigns written by `thidua demo-data` (M: 300 units, 3,000 nominees, 2,000 initiatives;
 L: 3,000 / 30,000 / 20,000). Each tier runs in its own process, so its peak memory is its own.
 Run by hand, never in the test suite (L takes minutes):
@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 MKDOCS = ROOT / "mkdocs.yml"
 TIERS = {"S": None, "M": (300, 3000, 2000), "L": (3000, 30000, 20000)}
 STAGES = (

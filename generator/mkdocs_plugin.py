@@ -18,12 +18,14 @@ from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.judge.campaigns import CAMPAIGN_DIR, campaign_files
 from generator.publish.checks import CheckFailed, check_built_site, refuse_content
 from generator.publish.passes import PassError, Passes, apply_passes
 from generator.read.dates import BuilderClock, builder_epoch
-from generator.site.bundle import SiteBundle, make_bundle
+from generator.site.bundle import SiteBundle
+from generator.site.campaigns import make_site
 from generator.site.news import FEED_PATH, PostError, feed_for, is_news_page
 from generator.site.pages.renderer import site_extra
 
@@ -31,15 +33,18 @@ log = get_plugin_logger("thidua")
 
 
 class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
-    """Adds the generated pages and open-data files of one campaign to the site.
+    """Adds the generated pages and open-data files of the repository's campaigns.
 
-    Options: ``config`` (campaign file, relative to mkdocs.yml) and ``data`` (optional data
-    folder overriding the campaign's ``data_dir``). Declared as a legacy ``config_scheme``
-    because an option named ``data`` would shadow ``Config.data`` in a typed scheme.
+    Options (paths relative to mkdocs.yml): ``campaigns`` (the folder of campaign files,
+    default ``site_config``: every campaign, see :mod:`generator.site.campaigns`), or
+    ``config`` (one campaign file, any name) with optionally ``data`` (a data folder
+    overriding its ``data_dir``). Declared as a legacy ``config_scheme`` because an option
+    named ``data`` would shadow ``Config.data`` in a typed scheme.
     """
 
     config_scheme = (
-        ("config", c.Type(str, default="site_config/campaign.yml")),
+        ("campaigns", c.Type(str, default=str(CAMPAIGN_DIR))),
+        ("config", c.Optional(c.Type(str))),
         ("data", c.Optional(c.Type(str))),
     )
 
@@ -57,11 +62,16 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.clock.restore()  # a previous build's date is never this build's data date
         root = Path(config.config_file_path or ".").resolve().parent
-        config_path = root / str(self.config["config"])
         data = self.config["data"]
         data_dir = root / str(data) if data else None
-        bundle = make_bundle(config_path, data_dir)
-        _watch(config, config_path.parent, bundle.result.data_dir or data_dir)
+        if self.config["config"]:
+            config_path = root / str(self.config["config"])
+            bundle = make_site([config_path], data_dir, named_by_id=False)
+            folder = config_path.parent
+        else:
+            folder = root / str(self.config["campaigns"])
+            bundle = make_site(campaign_files(folder))
+        _watch(config, folder, bundle.result.data_dir or data_dir)
         _refuse_errors(bundle)
         if bundle.view is not None:
             config.extra["thidua"] = site_extra(bundle.view.config, bundle.view.updated)
@@ -81,8 +91,11 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             refuse_content(Path(config.docs_dir), generated, config.use_directory_urls)
         except CheckFailed as exc:
             raise PluginError(f"thidua: {exc}") from exc
+        sections = self.bundle.sections
         for uri, content in generated.items():
-            files.append(File.generated(config, uri, content=content))
+            inside = uri.partition("/")[0] in sections  # a campaign's page: not in the nav
+            level = InclusionLevel.NOT_IN_NAV if inside else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, uri, content=content, inclusion=level))
         feed = _feed(files, config)
         if feed is not None and files.get_file_from_path(FEED_PATH) is None:
             files.append(File.generated(config, FEED_PATH, content=feed))
@@ -95,7 +108,7 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         try:
             apply_passes(site, Passes(not config.use_directory_urls, policy=not self.serving))
             if not self.serving:
-                check_built_site(site)
+                check_built_site(site, self.bundle.sections if self.bundle else ())
         except (PassError, CheckFailed) as exc:
             raise PluginError(f"thidua: {exc}") from exc
 

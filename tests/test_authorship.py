@@ -19,7 +19,7 @@ from generator.judge.pipeline import Result, run
 from generator.read.text import person_key
 from tests.builders.mini import Mini, Row, nominee
 
-CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "vpubnd-cantho-2019.yml"
 
 # (old tone placement, new tone placement): both NFC, both the same name.
 SAME_NAME = [

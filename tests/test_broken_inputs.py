@@ -8,7 +8,7 @@ import pytest
 from generator.judge.pipeline import run
 from tests.builders.mini import Mini, council_row, nominee, write_council
 
-CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "vpubnd-cantho-2019.yml"
 
 
 def issues_of(tmp_path: Path, mini: Mini, errors_only: bool = False):

@@ -15,7 +15,7 @@ from generator.site.bundle import SiteBundle, make_bundle
 from generator.site.charts import CHART_DIR, chart_files, charts, render_svg, svg_size
 
 ROOT = Path(__file__).resolve().parents[1]
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -38,7 +38,7 @@ from tests.builders.markers import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 ANNOTATION = re.compile(
     r"^::(error|warning) (?:file=([^,:]+)(?:,line=(\d+))?,)?title=([a-z0-9-]+)::(.+)$"
 )

@@ -14,7 +14,7 @@ from tests.builders.cli import thidua_command
 from tests.builders.mini import Mini
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 SAMPLE = "data/vpubnd-cantho-2019"
 
 
@@ -38,13 +38,15 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_sample_data_exits_0(tmp_path):
-    done = thidua("validate", "--data", SAMPLE, "--format", "text")
+    done = thidua("validate", "--config", str(CONFIG), "--data", SAMPLE, "--format", "text")
     assert done.returncode == 0, done.stderr
     assert "0 lỗi" in done.stdout
 
 
 def test_broken_campaign_exits_1(broken):
-    done = thidua("validate", "--data", "data", "--config", str(CONFIG), cwd=broken)
+    done = thidua(
+        "validate", "--config", str(CONFIG), "--data", "data", "--config", str(CONFIG), cwd=broken
+    )
     assert done.returncode == 1
 
 
@@ -64,7 +66,16 @@ def test_bad_usage_exits_2(args):
 
 def test_json_has_the_shape_of_spec_section_6(broken):
     done = thidua(
-        "validate", "--data", "data", "--config", str(CONFIG), "--format", "json", cwd=broken
+        "validate",
+        "--config",
+        str(CONFIG),
+        "--data",
+        "data",
+        "--config",
+        str(CONFIG),
+        "--format",
+        "json",
+        cwd=broken,
     )
     assert done.returncode == 1
     payload = json.loads(done.stdout)
@@ -92,7 +103,7 @@ def test_json_has_the_shape_of_spec_section_6(broken):
 
 
 def test_json_on_the_sample_reconciles_every_sheet():
-    done = thidua("validate", "--data", SAMPLE, "--format", "json")
+    done = thidua("validate", "--config", str(CONFIG), "--data", SAMPLE, "--format", "json")
     payload = json.loads(done.stdout)
     assert payload["rows"]["rejected"] == 0 and payload["rows"]["read"] > 0
     assert all(not Path(i["file"]).is_absolute() for i in payload["issues"] if i["file"])
@@ -104,7 +115,16 @@ ANNOTATION = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),title=([a-z
 
 def test_github_annotations_point_at_the_file_and_row(broken):
     done = thidua(
-        "validate", "--data", "data", "--config", str(CONFIG), "--format", "github", cwd=broken
+        "validate",
+        "--config",
+        str(CONFIG),
+        "--data",
+        "data",
+        "--config",
+        str(CONFIG),
+        "--format",
+        "github",
+        cwd=broken,
     )
     assert done.returncode == 1
     lines = done.stdout.strip().splitlines()
@@ -124,7 +144,7 @@ def test_github_annotations_point_at_the_file_and_row(broken):
 
 
 def test_github_paths_are_from_the_repository_root():
-    done = thidua("validate", "--data", SAMPLE, "--format", "github")
+    done = thidua("validate", "--config", str(CONFIG), "--data", SAMPLE, "--format", "github")
     assert done.returncode == 0
     files = {ANNOTATION.match(line).group(2) for line in done.stdout.splitlines()}  # type: ignore[union-attr]
     assert files and all(f.startswith(SAMPLE + "/") for f in files)
@@ -132,7 +152,9 @@ def test_github_paths_are_from_the_repository_root():
 
 
 def test_text_groups_by_file_with_errors_first(broken):
-    done = thidua("validate", "--data", "data", "--config", str(CONFIG), cwd=broken)
+    done = thidua(
+        "validate", "--config", str(CONFIG), "--data", "data", "--config", str(CONFIG), cwd=broken
+    )
     out = done.stdout
     groups = re.findall(r"^== (.+)$", out, flags=re.M)
     assert groups == ["de-nghi/A.xlsx", "de-nghi/B.xlsx"]
@@ -155,7 +177,7 @@ def test_text_format_lists_every_rejected_row(tmp_path):
     mini.nominees["A"][0]["Số nhiệm vụ được giao"] = "mười"
     data = mini.write(tmp_path / "data")
     done = subprocess.run(
-        [*thidua_command(), "validate", "--data", str(data)],
+        [*thidua_command(), "validate", "--config", str(CONFIG), "--data", str(data)],
         capture_output=True,
         text=True,
         check=False,
@@ -173,7 +195,7 @@ def test_github_annotations_never_echo_internal_values(tmp_path):
     mini.discipline[0]["Ngày quyết định"] = "99/99/2019"
     data = mini.write(tmp_path / "data")
     done = subprocess.run(
-        [*thidua_command(), "validate", "--data", str(data), "--format", "github"],
+        [*thidua_command(), "validate", "--config", str(CONFIG), "--data", str(data), "--format", "github"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 1
@@ -204,7 +226,7 @@ def test_a_missing_optional_column_is_reported_in_every_format(tmp_path):
         row.pop("Chức vụ")
     mini.write(tmp_path / "data")
     run = {
-        fmt: thidua("validate", "--data", "data", "--config", str(CONFIG), "--format", fmt,
+        fmt: thidua("validate", "--config", str(CONFIG), "--data", "data", "--config", str(CONFIG), "--format", fmt,
                     cwd=tmp_path)
         for fmt in ("text", "json", "github")
     }  # fmt: skip
@@ -234,7 +256,16 @@ def test_a_refused_build_under_ci_prints_only_what_an_annotation_may_carry(tmp_p
     mini.nominees["A"][0]["Ngày sinh"] = "31/31/1971"
     mini.nominees["B"][1]["Mã CB"] = "A1"  # duplicate staff code
     data = mini.write(tmp_path / "data")
-    args = [*thidua_command(), "build", "--data", str(data), "--out", str(tmp_path / "site")]
+    args = [
+        *thidua_command(),
+        "build",
+        "--config",
+        str(CONFIG),
+        "--data",
+        str(data),
+        "--out",
+        str(tmp_path / "site"),
+    ]
     for ci, leaks in (("true", False), ("", True)):
         env = {**os.environ, "CI": ci}
         done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)

@@ -7,7 +7,7 @@ import pytest
 from generator.judge.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
-CAMPAIGN = ROOT / "site_config" / "campaign.yml"
+CAMPAIGN = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 
 
 def test_campaign_config_is_valid():

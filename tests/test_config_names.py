@@ -18,7 +18,7 @@ from generator.judge.pipeline import run
 from generator.judge.rules import words_for
 from tests.builders.mini import Mini, write_council
 
-CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "vpubnd-cantho-2019.yml"
 AWARD_DEADLINE = "    deadline: council-to-city"  # awards[1] (Bằng khen) in the founding config
 
 

@@ -17,7 +17,7 @@ from tests.builders.founding import ALL_SHEETS
 from tests.builders.mini import Mini
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 PRESET = ROOT / "site_config" / "contracts" / "cchc-vpubnd-2019.yml"
 SCORE, SECRET = "Chỉ số hài lòng", "Người giới thiệu"
 EXTRA = """contract:

@@ -26,7 +26,7 @@ from tests.builders.mini import COUNCIL_HEADER, Mini, council_row, nominee, subm
 from tests.builders.workbooks import write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 
 NAMES = {
     "A1": "Lê Văn Bình", "A2": "Trần Thị Cúc", "A3": "Đỗ Văn Dũng", "A4": "Hồ Thị Giang",

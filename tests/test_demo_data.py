@@ -15,7 +15,7 @@ from generator.judge.pipeline import run
 from generator.judge.select import campaign_statuses
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 SIZES = ["--units", "12", "--nominees", "60", "--initiatives", "40"]
 
 
@@ -46,7 +46,7 @@ def result(campaign: Path):  # type: ignore[no-untyped-def]
 
 
 def test_validates_without_errors_and_only_designed_warnings(campaign: Path) -> None:
-    done = thidua("validate", "--data", str(campaign))
+    done = thidua("validate", "--config", str(CONFIG), "--data", str(campaign))
     assert done.returncode == 0, done.stdout
     assert "Tổng: 0 lỗi" in done.stdout
     codes = set(re.findall(r"\[CẢNH BÁO\] ([a-z-]+):", done.stdout))

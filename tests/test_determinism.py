@@ -28,6 +28,7 @@ import pytest
 
 import tests.builders.sample_campaign as sample
 from generator.read.dates import data_epoch, data_updated
+from tests.builders.founding import SOLO_CONFIG
 from tests.builders.mini import Mini, nominee
 from tests.safety.sites import ROOT, build_ok, files_of
 
@@ -107,8 +108,8 @@ def mkdocs_yml(data: Path, tmp: Path, content: Path = ROOT / "content", site_url
         ("docs_dir: content", f"docs_dir: {content}"),
         ("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"),
         (
-            "config: site_config/campaign.yml",
-            f"config: {ROOT / 'site_config' / 'campaign.yml'}\n      data: {data}",
+            "campaigns: site_config",
+            f"config: {SOLO_CONFIG}\n      data: {data}",
         ),
     ):
         assert old in conf

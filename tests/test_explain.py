@@ -14,7 +14,7 @@ from tests.builders.cli import thidua_command
 from tests.builders.mini import Mini
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 
 
 def thidua(*args: str) -> subprocess.CompletedProcess[str]:

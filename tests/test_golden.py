@@ -27,7 +27,7 @@ def bundle():
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "1577836800"  # 01/01/2020
     try:
-        return make_bundle(ROOT / "site_config" / "campaign.yml")
+        return make_bundle(ROOT / "site_config" / "vpubnd-cantho-2019.yml")
     finally:
         if previous is None:
             del os.environ["SOURCE_DATE_EPOCH"]

@@ -22,7 +22,7 @@ from tests.builders.corpus import department, patch_xlsx
 from tests.builders.mini import COUNCIL_HEADER, Mini, write_council
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 A = "de-nghi/A.xlsx"
 TT, CN = "Tập thể", "Cá nhân"
 COUNCIL = ("hoi-dong.xlsx", "Kết quả")

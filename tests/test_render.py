@@ -65,7 +65,7 @@ D = dt.date
 
 @pytest.fixture(scope="module")
 def config() -> Config:
-    cfg, issues = load_config(ROOT / "site_config" / "campaign.yml")
+    cfg, issues = load_config(ROOT / "site_config" / "vpubnd-cantho-2019.yml")
     assert cfg is not None, issues
     return cfg
 

@@ -8,7 +8,7 @@ from generator.judge.pipeline import run
 from tests import sample_expectations as expected
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ import pytest
 from generator.judge.pipeline import run
 from tests.builders.ranked import campaign, outcomes
 
-CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "vpubnd-cantho-2019.yml"
 
 
 def test_individual_ranks_and_department_quotas(tmp_path: Path):

@@ -16,9 +16,13 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from generator.site.bundle import SiteBundle, make_bundle
+from tests.builders.founding import SOLO_CONFIG
+
+THIDUA_BUILD = [sys.executable, "-m", "generator", "build"]
+MKDOCS_BUILD = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
 
 ROOT = Path(__file__).resolve().parents[1]
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 DATA = ROOT / "data" / "vpubnd-cantho-2019"
 
 SPEC_PAGES = (  # SPEC §5, without publication history (/cap-nhat/)
@@ -50,8 +54,9 @@ DOWNLOADS = (
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    yml = _write_mkdocs_yml(tmp_path_factory.mktemp("project"))  # the founding campaign alone
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+        [*MKDOCS_BUILD, "-f", str(yml), "-d", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -166,8 +171,8 @@ def _write_mkdocs_yml(tmp: Path, **plugin: str) -> Path:
         ("site_dir: site", f"site_dir: {json.dumps(str(tmp / 'site'))}"),
         ("custom_dir: overrides", f"custom_dir: {json.dumps(str(ROOT / 'overrides'))}"),
         (
-            "  - thidua:\n      config: site_config/campaign.yml",
-            f"  - thidua:\n      config: {json.dumps(str(CONFIG))}{options}",
+            "  - thidua:\n      campaigns: site_config",
+            f"  - thidua:\n      config: {json.dumps(str(SOLO_CONFIG))}{options}",
         ),
     ):
         assert conf.count(old) == 1, old
@@ -467,7 +472,7 @@ def test_offline_links() -> None:
 def test_cli_build_offline(tmp_path: Path) -> None:
     out = tmp_path / "site"
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--out", str(out), "--offline"],
+        [*THIDUA_BUILD, "--out", str(out), "--offline", "--config", str(SOLO_CONFIG)],
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
@@ -481,7 +486,7 @@ def test_plain_mkdocs_build_and_thidua_build_produce_the_same_site(
 ) -> None:
     out = tmp_path / "site"
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--out", str(out)],
+        [*THIDUA_BUILD, "--out", str(out), "--config", str(SOLO_CONFIG)],
         cwd=ROOT,
         capture_output=True,
         text=True,

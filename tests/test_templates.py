@@ -18,7 +18,7 @@ from tests.builders.founding import NOMINEES, SUBMISSION, Kind, Sheet
 from tests.builders.mini import Mini, nominee, submission
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 
 
 @pytest.fixture(scope="module")

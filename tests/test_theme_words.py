@@ -135,7 +135,11 @@ def test_built_pages_ship_only_our_theme_words(built: Path) -> None:
     shipped: set[str] = set()
     for path in pages:
         parser = _Words()
-        parser.feed(path.read_text(encoding="utf-8"))
+        html = path.read_text(encoding="utf-8")
+        parser.feed(html)
+        if 'http-equiv="refresh"' in html:  # a root page leading to a campaign's: no theme
+            shipped.update(parser.words)
+            continue
         translations = json.loads(parser.config)["translations"]
         assert translations, path
         for key, text in translations.items():

@@ -20,7 +20,7 @@ from generator.read.issues import Issue
 from generator.read.load import Loader
 from tests.builders import corpus
 
-CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "vpubnd-cantho-2019.yml"
 A, B = "de-nghi/A.xlsx", "de-nghi/B.xlsx"
 TT, CN = "Tập thể", "Cá nhân"
 SK, KL = ("sang-kien.xlsx", "Sáng kiến"), ("ky-luat.xlsx", "Kỷ luật")

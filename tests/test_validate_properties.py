@@ -30,7 +30,7 @@ from generator.read.text import (
 from tests.builders.iconv import iconv_tcvn3
 from tests.builders.mini import Mini, Row
 
-CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "campaign.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "site_config" / "vpubnd-cantho-2019.yml"
 
 VIETNAMESE = "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐƯƠ"
 LEGACY = "\xad¬Þ©ª«¸µ¹ÇÞóôõöùøû"  # TCVN3 / VNI look-alikes

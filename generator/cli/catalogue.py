@@ -36,6 +36,15 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     ),
     "config-campaign-cycle": ("error", "Các đợt thi đua đối chiếu nhau vòng tròn."),
     "config-campaign-invalid": ("error", "Tệp cấu hình của một đợt được đối chiếu còn lỗi."),
+    "config-campaign-file-name": ("error", "Tên tệp cấu hình khác mã (id) của đợt thi đua."),
+    "config-campaign-path": (
+        "error",
+        "Đường dẫn (path) của đợt thi đua thiếu, trùng với đợt khác hoặc trùng thư mục của trang.",
+    ),
+    "config-campaign-current": (
+        "error",
+        "Kho có nhiều đợt thi đua nhưng không có đúng một đợt hiện tại (current: true).",
+    ),
     "data-dir-missing": ("error", "Không có thư mục dữ liệu."),
     "file-missing": ("error", "Thiếu một tệp bắt buộc."),
     "file-ambiguous": (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -9,21 +10,29 @@ from pathlib import Path
 import click
 
 from generator.cli.report import as_github, as_json, as_text, public_text
+from generator.judge.campaigns import CAMPAIGN_DIR, campaign_files, current_campaign, load_campaigns
 from generator.judge.config import load_config
 from generator.judge.explain import explain as explain_text
 from generator.judge.pipeline import Result, run
 from generator.publish.builders import BUILDER_ENV, BUILDERS, DEFAULT_BUILDER
 from generator.read.issues import has_errors
 
-DEFAULT_CONFIG = Path("site_config/campaign.yml")
+# The founding campaign: the data contract `demo-data` writes by default.
+FOUNDING_CONFIG = CAMPAIGN_DIR / "vpubnd-cantho-2019.yml"
 
 config_option = click.option(
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_CONFIG,
-    show_default=True,
-    help="Campaign rules file (YAML).",
+    default=None,
+    help="One campaign file (YAML), any name [default: the campaigns of site_config/].",
+)
+campaign_option = click.option(
+    "--campaign",
+    "campaign_id",
+    default=None,
+    help="The campaign site_config/ID.yml [default: every campaign for validate, else the "
+    "current one].",
 )
 data_option = click.option(
     "--data",
@@ -44,9 +53,58 @@ def _check_config(config_path: Path) -> None:
         raise click.BadParameter(f"no such file: {config_path}", param_hint="--config")
 
 
+def _repository() -> list[Path]:
+    files = campaign_files(CAMPAIGN_DIR)
+    if not files:
+        raise click.UsageError(f"no campaign file in {CAMPAIGN_DIR}/ (site_config/<id>.yml)")
+    return files
+
+
+def _lone_campaign(option: str) -> Path:
+    """The repository's only campaign file (``--data`` names the data of one campaign)."""
+    files = _repository()
+    if len(files) > 1:
+        raise click.UsageError(f"--data needs the one campaign it belongs to ({option})")
+    return files[0]
+
+
+def _chosen(config_path: Path | None, campaign_id: str | None) -> Path | None:
+    """The one campaign file named by --config or --campaign, or None (the repository)."""
+    if config_path is not None and campaign_id is not None:
+        raise click.UsageError("--config and --campaign name a campaign each: give one")
+    if config_path is not None:
+        _check_config(config_path)
+        return config_path
+    if campaign_id is None:
+        return None
+    files = _repository()
+    chosen = next((f for f in files if f.stem == campaign_id), None)
+    if chosen is None:
+        known = ", ".join(f.stem for f in files)
+        raise click.BadParameter(
+            f"no campaign '{campaign_id}' in {CAMPAIGN_DIR}/ (campaigns: {known})",
+            param_hint="--campaign",
+        )
+    return chosen
+
+
+def _one_campaign(config_path: Path | None, campaign_id: str | None) -> Path | None:
+    """The campaign file explain and templates work on: the one named, else the current
+    campaign of the repository; None (after printing why) when the repository is not valid."""
+    chosen = _chosen(config_path, campaign_id)
+    if chosen is not None:
+        return chosen
+    campaigns, issues = load_campaigns(_repository())
+    if issues:
+        click.echo(as_text(issues, []), err=True)
+        return None
+    return current_campaign(campaigns).file
+
+
 @main.command()
 @data_option
 @config_option
+@campaign_option
 @click.option(
     "--format",
     "fmt",
@@ -55,20 +113,52 @@ def _check_config(config_path: Path) -> None:
     show_default=True,
     help="text for people, json for programs, github for workflow annotations.",
 )
-def validate(data_dir: Path | None, config_path: Path, fmt: str) -> None:
-    """Check the spreadsheets; list every problem with its location. Exit 1 on errors."""
-    _check_config(config_path)
-    result = run(config_path, data_dir)
+def validate(
+    data_dir: Path | None, config_path: Path | None, campaign_id: str | None, fmt: str
+) -> None:
+    """Check the spreadsheets; list every problem with its location. Exit 1 on errors.
+
+    Without --config or --campaign: every campaign of the repository, checked together
+    first (file names, paths, the current campaign), then each one's data."""
+    chosen = _chosen(config_path, campaign_id)
+    if chosen is None and data_dir is not None:
+        chosen = _lone_campaign("--campaign ID")
+    if chosen is None:
+        files = _repository()
+        campaigns, issues = load_campaigns(files)
+        if issues:
+            click.echo(_report(Result(None, None, issues=issues), fmt))
+            sys.exit(1)
+        if len(campaigns) > 1:
+            results = [(c.config.id, run(c.file)) for c in campaigns]
+            click.echo(_reports(results, fmt))
+            sys.exit(1 if any(not r.ok for _, r in results) else 0)
+        chosen = campaigns[0].file
+    result = run(chosen, data_dir)
+    click.echo(_report(result, fmt))
+    sys.exit(1 if has_errors(result.issues) or result.config is None else 0)
+
+
+def _report(result: Result, fmt: str) -> str:
     counts, rejected = result.dataset.counts, result.dataset.rejected
     if fmt == "json":
-        click.echo(as_json(result.issues, counts, rejected))
-    elif fmt == "github":
+        return as_json(result.issues, counts, rejected)
+    if fmt == "github":
         prefix = "" if result.data_dir is None else _display(result.data_dir) + "/"
         contract = None if result.config is None else result.config.data_contract
-        click.echo(as_github(result.issues, prefix, contract))
-    else:
-        click.echo(as_text(result.issues, counts, rejected))
-    sys.exit(1 if has_errors(result.issues) or result.config is None else 0)
+        return as_github(result.issues, prefix, contract)
+    return as_text(result.issues, counts, rejected)
+
+
+def _reports(results: list[tuple[str, Result]], fmt: str) -> str:
+    """Several campaigns' reports: JSON ``{"campaigns": [{"id", ...one report}]}``, GitHub
+    annotations one after the other, text under a heading per campaign."""
+    if fmt == "json":
+        items = [{"id": cid, **json.loads(_report(r, fmt))} for cid, r in results]
+        return json.dumps({"campaigns": items}, ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(t for t in (_report(r, fmt) for _, r in results) if t)
+    return "\n\n".join(f"== Đợt thi đua {cid} ==\n{_report(r, fmt)}" for cid, r in results)
 
 
 def _refusal(config_bad: bool) -> str:
@@ -129,19 +219,25 @@ def _display(path: Path) -> str:
 )
 def build(
     data_dir: Path | None,
-    config_path: Path,
+    config_path: Path | None,
     out: Path,
     mkdocs_file: Path,
     builder: str | None,
     offline: bool,
     offline_zip: Path | None,
 ) -> None:
-    """Validate, evaluate and build the site. On any error exit 1, leaving the old site."""
+    """Validate, evaluate and build the site of every campaign of site_config/ (or of the
+    one --config FILE). On any error exit 1, leaving the old site."""
     from generator.publish.build import BuildFailed, build_site
-    from generator.site.bundle import make_bundle
+    from generator.site.campaigns import make_site
 
-    _check_config(config_path)
-    bundle = make_bundle(config_path.resolve(), data_dir.resolve() if data_dir else None)
+    data = data_dir.resolve() if data_dir else None
+    if config_path is not None:
+        _check_config(config_path)
+        bundle = make_site([config_path.resolve()], data, named_by_id=False)
+    else:
+        files = [_lone_campaign("--config FILE")] if data is not None else _repository()
+        bundle = make_site([f.resolve() for f in files], data)
     if not bundle.ok:
         if in_ci():  # a CI log may be public: only what an annotation may carry
             config = bundle.result.config
@@ -175,10 +271,15 @@ def build(
 @click.argument("code")
 @data_option
 @config_option
-def explain(code: str, data_dir: Path | None, config_path: Path) -> None:
+@campaign_option
+def explain(
+    code: str, data_dir: Path | None, config_path: Path | None, campaign_id: str | None
+) -> None:
     """Why a nominee (Mã CB) or a department (Mã đơn vị) has its status."""
-    _check_config(config_path)
-    result = run(config_path, data_dir)
+    chosen = _one_campaign(config_path, campaign_id)
+    if chosen is None:
+        sys.exit(1)
+    result = run(chosen, data_dir)
     if result.config is None:
         click.echo(as_text(result.issues, []), err=True)
         sys.exit(1)
@@ -204,12 +305,17 @@ def _explain(result: Result, code: str) -> str | None:
 )
 @data_option
 @config_option
-def templates(out: Path, data_dir: Path | None, config_path: Path) -> None:
+@campaign_option
+def templates(
+    out: Path, data_dir: Path | None, config_path: Path | None, campaign_id: str | None
+) -> None:
     """Blank department workbooks with headers, drop-down lists and instructions."""
     from generator.tools.blank import write_templates
 
-    _check_config(config_path)
-    result = run(config_path, data_dir)
+    chosen = _one_campaign(config_path, campaign_id)
+    if chosen is None:
+        sys.exit(1)
+    result = run(chosen, data_dir)
     if result.config is None:
         click.echo(as_text(result.issues, []), err=True)
         sys.exit(1)
@@ -237,11 +343,12 @@ def templates(out: Path, data_dir: Path | None, config_path: Path) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
 @config_option
 def demo_data(
-    units: int, nominees: int, initiatives: int, out: Path, seed: int, config_path: Path
+    units: int, nominees: int, initiatives: int, out: Path, seed: int, config_path: Path | None
 ) -> None:
     """Dữ liệu hư cấu để thử / a synthetic campaign (fictional names, every status)."""
     from generator.tools.demo import DemoError, write_demo
 
+    config_path = config_path or FOUNDING_CONFIG
     _check_config(config_path)
     config, problems = load_config(config_path)
     if config is None:

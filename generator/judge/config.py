@@ -196,6 +196,19 @@ class Dossier(_Strict):
 class Config(_Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$", description="Campaign id; also the data folder name.")
     data_dir: str = Field(description="Folder of the spreadsheets, relative to the repository.")
+    path: str | None = Field(
+        None,
+        pattern=r"^[a-z0-9-]+$",
+        description="URL folder of this campaign's pages and downloads (e.g. vpubnd-2019), so "
+        "its links stay when another campaign is added. Absent: the site's root, allowed only "
+        "when the repository holds this one campaign.",
+    )
+    current: bool = Field(
+        False,
+        description="True on exactly one campaign of a repository with several: the site's "
+        "home page shows it, today's root paths lead to its pages, its site settings are the "
+        "site's.",
+    )
     site: SiteSettings = Field(description="Site settings.")
     campaign: CampaignIdentity = Field(description="Identity of the campaign plan.")
     period: Period = Field(description="Campaign period.")

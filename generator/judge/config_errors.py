@@ -42,6 +42,9 @@ SEVERITY: dict[str, Severity] = dict(
         ("config-lookback-too-far", "error"),
         ("config-campaign-cycle", "error"),
         ("config-campaign-invalid", "error"),
+        ("config-campaign-file-name", "error"),
+        ("config-campaign-path", "error"),
+        ("config-campaign-current", "error"),
     )
 )
 

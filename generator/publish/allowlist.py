@@ -40,6 +40,7 @@ class Rule:
     names: frozenset[str] = frozenset()  # exact site paths instead of a folder
     why: str = ""
     nested: bool = True
+    root_only: bool = False  # not inside a campaign's folder (search, feeds, sitemap)
 
     def matches(self, path: str) -> bool:
         if self.names:
@@ -58,12 +59,37 @@ RULES: tuple[Rule, ...] = (
     Rule(IMAGE_EXTENSIONS, "assets", why="theme and content images"),
     Rule(FONT_EXTENSIONS, "assets", why="theme fonts"),
     # search_index.js: the offline build inlines the index as a script (file:// can't fetch)
-    Rule(frozenset({".json", ".js"}), "search", why="the search index", nested=False),
+    Rule(
+        frozenset({".json", ".js"}), "search", why="the search index", nested=False, root_only=True
+    ),
     Rule(frozenset({".csv", ".json", ".xlsx"}), "du-lieu-mo", why="open data", nested=False),
     Rule(frozenset(), names=frozenset({"du-lieu-mo/SHA256SUMS"}), why="checksums"),
-    Rule(frozenset(), names=frozenset({"sitemap.xml", "sitemap.xml.gz"}), why="sitemap"),
-    Rule(frozenset({".xml"}), "tin-tuc", why="news feed (RSS)"),
-    Rule(frozenset(), names=frozenset({"feed.xml", "rss.xml", "robots.txt"}), why="feeds"),
+    Rule(
+        frozenset({".csv", ".json", ".xlsx"}),
+        "du-lieu-tong-hop",
+        why="open data of every campaign, combined",
+        nested=False,
+        root_only=True,
+    ),
+    Rule(
+        frozenset(),
+        names=frozenset({"du-lieu-tong-hop/SHA256SUMS"}),
+        why="checksums",
+        root_only=True,
+    ),
+    Rule(
+        frozenset(),
+        names=frozenset({"sitemap.xml", "sitemap.xml.gz"}),
+        why="sitemap",
+        root_only=True,
+    ),
+    Rule(frozenset({".xml"}), "tin-tuc", why="news feed (RSS)", root_only=True),
+    Rule(
+        frozenset(),
+        names=frozenset({"feed.xml", "rss.xml", "robots.txt"}),
+        why="feeds",
+        root_only=True,
+    ),
 )
 
 
@@ -71,14 +97,20 @@ def _extension(path: str) -> str:
     return posixpath.splitext(path)[1].lower()
 
 
-def is_allowed(path: str) -> bool:
-    """True when the site path may be published."""
+def is_allowed(path: str, sections: Iterable[str] = ()) -> bool:
+    """True when the site path may be published. Inside a campaign's folder (one of
+    ``sections``, a site with several campaigns) the rules that are not the root's alone
+    apply to the path within it."""
+    first, _, rest = path.partition("/")
+    if rest and first in sections:
+        return any(rule.matches(rest) for rule in RULES if not rule.root_only)
     return any(rule.matches(path) for rule in RULES)
 
 
-def disallowed(paths: Iterable[str]) -> list[str]:
+def disallowed(paths: Iterable[str], sections: Iterable[str] = ()) -> list[str]:
     """The site paths that no rule allows, sorted."""
-    return sorted(p for p in paths if not is_allowed(p))
+    folders = frozenset(sections)
+    return sorted(p for p in paths if not is_allowed(p, folders))
 
 
 def is_raw_data(path: str) -> bool:

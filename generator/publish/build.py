@@ -63,7 +63,7 @@ def build_into(
         updated = bundle.view.updated if bundle.view is not None else None
         run_builder(chosen, tree.config, tree.site, epoch=builder_epoch(updated), offline=offline)
         apply_passes(tree.site, Passes(offline=offline))
-        check_built_site(tree.site)
+        check_built_site(tree.site, bundle.sections)
     except (BuilderFailed, CheckFailed, ConfigFileError, PassError, StagingFailed) as exc:
         raise BuildFailed(str(exc)) from exc
     return tree.site

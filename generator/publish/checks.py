@@ -58,10 +58,11 @@ def _publishable(path: str, directory_urls: bool) -> bool:
     return allowlist.is_allowed(page_dest(path, directory_urls))
 
 
-def check_built_site(root: Path) -> None:
-    """Refuse a built site holding a file outside the allow-list or a page without CSP."""
+def check_built_site(root: Path, sections: Iterable[str] = ()) -> None:
+    """Refuse a built site holding a file outside the allow-list or a page without CSP
+    (``sections``: the campaigns' folders, whose files the same list allows)."""
     paths = allowlist.site_files(root)
-    stray = allowlist.disallowed(paths)
+    stray = allowlist.disallowed(paths, sections)
     if stray:
         raise CheckFailed(
             "tệp không thuộc danh sách được phép công bố (generator/publish/allowlist.py): "

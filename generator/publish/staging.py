@@ -60,7 +60,7 @@ def write_staging_tree(
     if project.custom_dir is not None:
         shutil.copytree(project.custom_dir, tree.root / "overrides")
     extra = site_extra(bundle.view.config, bundle.view.updated) if bundle.view else {}
-    tree.config.write_text(staging_config(project, extra), encoding="utf-8")
+    tree.config.write_text(staging_config(project, extra, bundle.sections), encoding="utf-8")
     return tree
 
 

@@ -33,6 +33,8 @@ class SiteBundle:
     files: dict[str, bytes] = field(default_factory=dict)
     history: History | None = None
     epoch: int | None = None  # seconds since 1970 of the data's last change, if known
+    # the campaigns' folders when the site has several (or one under its path), else ()
+    sections: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -44,13 +46,19 @@ class SiteBundle:
 
 
 def make_bundle(
-    config_path: Path, data_dir: Path | None = None, *, with_history: bool = True
+    config_path: Path,
+    data_dir: Path | None = None,
+    *,
+    with_history: bool = True,
+    base: str = "",
 ) -> SiteBundle:
     """Run the core and, when the input has no error, render pages and downloads.
 
     The publication history (/cap-nhat/) costs one more core run per data commit (see
     history.py); ``with_history=False`` skips it, for tests and tools that don't publish
-    (the page then says there is no history: never publish such a bundle).
+    (the page then says there is no history: never publish such a bundle). Pages and files
+    are keyed by their path in the campaign's folder; ``base`` is that folder in the site
+    (``vpubnd-2019/``, '' at the root), which only links to the site's own pages need.
     """
     result = run(config_path, data_dir)
     bundle = SiteBundle(result)
@@ -61,7 +69,7 @@ def make_bundle(
     updated = local_day(bundle.epoch, zone)
     bundle.view = build_views(result.config, result.dataset, result.outcomes, updated)
     bundle.files = export_open_data(bundle.view)
-    bundle.pages = render_pages(bundle.view, bundle.files)
+    bundle.pages = render_pages(bundle.view, bundle.files, base)
     bundle.files.update(site_files(bundle.view))  # charts (SVG), vendored scripts
     if with_history:
         bundle.history = publication_history(config_path.resolve(), result.data_dir, zone)

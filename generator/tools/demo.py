@@ -5,7 +5,7 @@
 Every name is invented from pools of Vietnamese family, middle and given names; namesakes
 are planted on purpose (within one unit and across units), told apart by `Mã CB tác giả`.
 
-Units take roles so that, once evaluated under site_config/campaign.yml, every status of
+Units take roles so that, once evaluated under site_config/vpubnd-cantho-2019.yml, every status of
 SPEC §4 occurs: unit 1 is decided by the Council (awarded, proposed, not-awarded), unit 2
 records no vote counts (eligible), unit 3 sends its dossier late, unit 4 has a tie across
 its quota line, the others rank normally (within-quota, over-quota, not-eligible,

@@ -29,6 +29,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.builders.chromium import CHROMIUM_ARGS, require_chromium, serve
+from tests.builders.founding import SOLO_CONFIG
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 900}
@@ -92,7 +93,7 @@ def _build(name: str, out: Path) -> Built:
     start = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--out", str(site),
-         "--builder", name, "--offline-zip", str(offline_zip)],
+         "--builder", name, "--offline-zip", str(offline_zip), "--config", str(SOLO_CONFIG)],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip

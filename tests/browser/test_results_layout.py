@@ -41,7 +41,7 @@ _GEOMETRY = """() => {
 
 
 def _unit_pages() -> list[str]:
-    bundle = make_bundle(ROOT / "site_config" / "campaign.yml", with_history=False)
+    bundle = make_bundle(ROOT / "site_config" / "vpubnd-cantho-2019.yml", with_history=False)
     return sorted(
         p.removesuffix("index.md")
         for p in bundle.pages
@@ -122,7 +122,7 @@ def _pdf_text(page: Any) -> str:
 
 
 def test_printed_results_carry_every_name_status_and_decision(page: Any, base_url: str) -> None:
-    bundle = make_bundle(ROOT / "site_config" / "campaign.yml", with_history=False)
+    bundle = make_bundle(ROOT / "site_config" / "vpubnd-cantho-2019.yml", with_history=False)
     assert bundle.view is not None
     page.goto(base_url + "ket-qua/ca-nhan/")
     text = _pdf_text(page)

@@ -13,10 +13,11 @@ from typing import Any
 import yaml
 
 from generator.judge.pipeline import Result
+from tests.builders.founding import SOLO_CONFIG
 from tests.builders.mini import Mini, Row, nominee, submission
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-FOUNDING = ROOT / "site_config" / "campaign.yml"
+FOUNDING = SOLO_CONFIG  # the founding file without its `path`: pages at the root
 PRESETS = FOUNDING.parent / "contracts"
 
 # (staff code, votes agreeing out of 10 (None: no vote counts), recognised initiatives)

@@ -17,11 +17,12 @@ from typing import Any
 
 import yaml
 
+from tests.builders.founding import SOLO_CONFIG
 from tests.builders.mini import Mini
 from tests.builders.workbooks import write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-FOUNDING = ROOT / "site_config" / "campaign.yml"
+FOUNDING = SOLO_CONFIG  # the founding file without its `path`: pages at the root
 PRESETS = ROOT / "site_config" / "contracts"
 PRESET = "rules-test"
 

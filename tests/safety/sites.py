@@ -20,8 +20,10 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from tests.builders.founding import SOLO_CONFIG
+
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = SOLO_CONFIG  # the founding campaign alone, pages at the root
 SAMPLE = ROOT / "data" / "vpubnd-cantho-2019"
 THIDUA = [sys.executable, "-m", "generator"]
 

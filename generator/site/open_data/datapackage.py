@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import json
 
+from generator.judge.config import Config
 from generator.site.open_data.table import Field, Table, flat_columns
 from generator.site.views import SiteView
 
 
 def datapackage(view: SiteView, tables: list[Table]) -> bytes:
     """A Frictionless Data Package describing the CSV resources."""
+    return package(view.config, view.config.id, view.config.campaign.name, tables)
+
+
+def package(config: Config, name: str, title: str, tables: list[Table]) -> bytes:
+    """The Data Package named ``name`` of ``tables``, described and licensed as ``config``'s
+    site is (a campaign's downloads, or the combined ones under the current campaign's)."""
     package = {
         "profile": "tabular-data-package",
-        "name": view.config.id,
-        "title": view.config.campaign.name,
-        "description": view.config.site.description,
-        "licenses": [{"title": view.config.site.licence, "path": view.config.site.licence_url}],
+        "name": name,
+        "title": title,
+        "description": config.site.description,
+        "licenses": [{"title": config.site.licence, "path": config.site.licence_url}],
         "resources": [_resource(t) for t in tables],
     }
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -34,9 +34,12 @@ PAGES: dict[str, str] = {
 }
 
 
-def render_pages(view: SiteView, downloads: Mapping[str, bytes] | None = None) -> dict[str, str]:
-    """Markdown sources of every generated page, keyed by docs-relative path."""
-    site = PageRenderer(view, downloads or {})
+def render_pages(
+    view: SiteView, downloads: Mapping[str, bytes] | None = None, base: str = ""
+) -> dict[str, str]:
+    """Markdown sources of every generated page, keyed by path in the campaign's folder
+    (``base``: that folder in the site, for links to the site's own pages)."""
+    site = PageRenderer(view, downloads or {}, base)
     cfg = view.config
     site_charts = charts(view)
     pages: dict[str, str] = {}

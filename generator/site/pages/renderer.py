@@ -47,8 +47,9 @@ def site_extra(config: Config, updated: dt.date | None = None) -> dict[str, obje
 class PageRenderer:
     """Shared state of one rendering: unit paths, sensitive criteria, update date."""
 
-    def __init__(self, view: SiteView, downloads: Mapping[str, bytes]) -> None:
+    def __init__(self, view: SiteView, downloads: Mapping[str, bytes], base: str = "") -> None:
         self.view = view
+        self.base = base  # the campaign's folder in the site ('' or 'vpubnd-2019/')
         self.config = view.config
         self.downloads = downloads
         self.sensitive = frozenset(
@@ -69,6 +70,9 @@ class PageRenderer:
         def url(target: str) -> str:
             return relative_url(page, target)
 
+        def site_url(target: str) -> str:  # a page of the site, not of this campaign
+            return relative_url(self.base + page, target)
+
         def unit_url(code: str) -> str | None:
             path = self.unit_path(code)
             return url(path) if path else None
@@ -80,6 +84,8 @@ class PageRenderer:
             "notice": SAMPLE_NOTICE,
             "updated": fmt_date(self.view.updated, UNKNOWN_DATE),
             "url": url,
+            "site_url": site_url,
+            "in_folder": bool(self.base),  # one campaign's folder of a site with several
             "unit_url": unit_url,
             "reason_of": self.reason_of,
             "failed": failed_ids,
