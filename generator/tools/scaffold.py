@@ -1,0 +1,383 @@
+"""`thidua new-campaign`: a new campaign file and its data folder, never over anything.
+
+From the blank skeleton (:mod:`.skeleton`, a preset of ``site_config/contracts/``) or
+copied from an existing campaign (``--from``): its text kept line for line, comments too,
+with the id, data folder, dates (moved by the years between the two campaigns), the years
+in its own wording, and the series keys (``path``, ``current``, ``previous``, when the
+config knows them) changed. The data folder gets a blank workbook for every register of the
+contract (the units register filled from the copied campaign), an empty department folder
+and a README saying what to do next. The new file must load: otherwise nothing is kept.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.judge.config import Config, load_config
+from generator.judge.contract import ContractChoice, resolve_contract
+from generator.judge.model import Unit
+from generator.read.columns import Contract
+from generator.read.issues import Issue
+from generator.read.text import slug
+from generator.tools.blank import write_registers
+from generator.tools.skeleton import DATA_README, SKELETON
+
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID = 60
+YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+DATE_KEYS = {
+    ("campaign", "document_date"),
+    ("period", "start"),
+    ("period", "end"),
+    ("deadlines", "*", "date"),
+}
+# Free text whose years are the campaign's own: they move with it. Documents it cites
+# (legal_basis), the contract and the rules' values stay as written.
+TEXT_KEYS = (
+    ("site",),
+    ("campaign", "name"),
+    ("campaign", "document"),
+    ("deadlines",),
+    ("criteria",),
+)
+KEEP_KEYS = (("criteria", "*", "*", "predicate"),)
+
+
+class ScaffoldError(Exception):
+    """The campaign cannot be scaffolded; ``issues`` are config problems behind it."""
+
+    def __init__(self, message: str, issues: list[Issue] | None = None) -> None:
+        super().__init__(message)
+        self.issues = issues or []
+
+
+@dataclass
+class Scaffold:
+    """What was written, and what a person must still look at."""
+
+    config: Path
+    data_dir: Path
+    written: list[Path] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+
+def check_id(campaign_id: str) -> None:
+    """Refuse an id that cannot be a file stem, a data folder and a URL folder."""
+    if not ID.match(campaign_id) or len(campaign_id) > MAX_ID:
+        raise ScaffoldError(
+            f"Mã phong trào “{campaign_id}” không hợp lệ: chỉ dùng chữ thường không dấu, chữ số "
+            f"và dấu gạch nối, tối đa {MAX_ID} ký tự (ví dụ cantho-2021). "
+            f"(Invalid campaign id '{campaign_id}': lowercase letters, digits and hyphens.)"
+        )
+
+
+def year_of(campaign_id: str) -> int | None:
+    """The year an id ends with (``cantho-2021`` → 2021), if any."""
+    found = re.search(r"(?:^|-)((?:19|20)\d\d)$", campaign_id)
+    return int(found.group(1)) if found else None
+
+
+def new_campaign(
+    root: Path,
+    campaign_id: str,
+    source_id: str | None = None,
+    preset: str | None = None,
+    year: int | None = None,
+) -> Scaffold:
+    """Write ``site_config/<id>.yml`` and ``data/<id>/`` under the repository ``root``."""
+    check_id(campaign_id)
+    site_config = root / "site_config"
+    target = Scaffold(site_config / f"{campaign_id}.yml", root / "data" / campaign_id)
+    for path in (target.config, target.data_dir):
+        if path.exists():
+            raise ScaffoldError(
+                f"Đã có {_rel(path, root)}: không ghi đè. (Refusing to overwrite {path}.)"
+            )
+    year = year or year_of(campaign_id)
+    units: list[Unit] = []
+    if source_id is not None:
+        text, units, target.review = _copied(site_config, source_id, campaign_id, year)
+    else:
+        text = _skeleton(site_config, campaign_id, preset, year)
+    target.config.write_text(text, encoding="utf-8")
+    config, issues = load_config(target.config)
+    if config is None:
+        target.config.unlink()
+        raise ScaffoldError("Tệp cấu hình mới không hợp lệ; không ghi gì.", issues)
+    try:
+        target.written = [target.config, *_data_folder(config, target.data_dir, units)]
+    except OSError as exc:
+        target.config.unlink()
+        shutil.rmtree(target.data_dir, ignore_errors=True)
+        raise ScaffoldError(f"Không ghi được thư mục dữ liệu: {exc}") from exc
+    return target
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------- skeleton
+def _skeleton(site_config: Path, campaign_id: str, preset: str | None, year: int | None) -> str:
+    if year is None:
+        raise ScaffoldError(
+            f"Không biết năm của phong trào “{campaign_id}”: hãy đặt mã kết thúc bằng năm "
+            "(ví dụ …-2021) hoặc ghi --year. (Give a year: an id ending in -YYYY or --year.)"
+        )
+    name = preset or _only_preset(site_config)
+    contract = _contract(site_config, name)
+    keys = Config.model_fields
+    extra = "".join(
+        line
+        for key, line in (
+            ("path", f"path: {campaign_id}  # the URL folder of this campaign's pages\n"),
+            ("current", "current: false  # true on the one campaign the home page shows\n"),
+        )
+        if key in keys
+    )
+    return SKELETON.format(
+        id=campaign_id,
+        year=year,
+        preset=name,
+        extra_keys=extra,
+        fields=_fields(contract),
+        awards=_awards(contract),
+    )
+
+
+def _only_preset(site_config: Path) -> str:
+    names = sorted(p.stem for p in (site_config / "contracts").glob("*.yml"))
+    if len(names) != 1:
+        listed = ", ".join(names) or "không có"
+        raise ScaffoldError(
+            f"Hãy chọn bộ mẫu dữ liệu bằng --preset (có: {listed}). "
+            f"(Choose a preset with --preset: {listed}.)"
+        )
+    return names[0]
+
+
+def _contract(site_config: Path, preset: str) -> Contract:
+    path = site_config / "new-campaign.yml"  # only names the folder the presets are in
+    try:
+        choice = ContractChoice(preset=preset)
+    except ValueError as exc:
+        raise ScaffoldError(f"Tên bộ mẫu dữ liệu “{preset}” không hợp lệ.") from exc
+    contract, issues = resolve_contract(path, choice)
+    if contract is None:
+        raise ScaffoldError(f"Không dùng được bộ mẫu dữ liệu “{preset}”.", issues)
+    return contract
+
+
+def _fields(contract: Contract) -> str:
+    values = contract.sheet("initiatives").column("field").choices
+    return "".join(
+        f"  - id: {n}\n    name: {v}\n    register_value: {_quoted(v)}\n"
+        f"    description: Nội dung của lĩnh vực (sửa lại).\n"
+        for n, v in enumerate(values, start=1)
+    )
+
+
+def _awards(contract: Contract) -> str:
+    council = contract.sheet("council").column("form").choices
+    lines = []
+    for form in contract.sheet("nominees").column("proposal").choices:
+        proposal = f"Đề nghị {form}" in council
+        lines.append(
+            f"  - id: {slug(form)}\n    name: {form}\n    issuer: Người có thẩm quyền khen thưởng "
+            f"(sửa lại)\n"
+            + ("    proposal: true  # the office only proposes it\n" if proposal else "")
+        )
+    return "".join(lines)
+
+
+def _quoted(value: str) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
+
+
+# --------------------------------------------------------------------------- --from
+def _copied(
+    site_config: Path, source_id: str, campaign_id: str, year: int | None
+) -> tuple[str, list[Unit], list[str]]:
+    check_id(source_id)
+    source = site_config / f"{source_id}.yml"
+    if not source.is_file():
+        raise ScaffoldError(
+            f"Không có phong trào “{source_id}” (không tìm thấy site_config/{source_id}.yml)."
+        )
+    config, issues = load_config(source)
+    if config is None:
+        raise ScaffoldError(f"Tệp cấu hình {source.name} còn lỗi; hãy sửa trước.", issues)
+    shift = 0 if year is None else year - config.period.start.year
+    text = source.read_text(encoding="utf-8")
+    edits = list(_edits(text, config, campaign_id, shift))
+    for start, end, new in sorted(edits, reverse=True):
+        old = text[start:end]
+        tail = old[len(old.rstrip()) :]  # a block scalar's span ends with its line breaks
+        text = text[:start] + new + tail + text[end:]
+    text = _with_previous(text, config, source_id, shift)
+    return text, _units(source), _review(config, shift)
+
+
+def _units(source: Path) -> list[Unit]:
+    from generator.judge.pipeline import run
+
+    return list(run(source).dataset.units)
+
+
+def _review(config: Config, shift: int) -> list[str]:
+    notes = [
+        "campaign.document_number: số kế hoạch mới",
+        "campaign.legal_basis: các văn bản căn cứ (giữ nguyên như bản cũ)",
+    ]
+    if config.period.note and _impossible(config.period.end_as_written):
+        notes.append("period.note: đã xóa ghi chú về ngày kết thúc của bản cũ")
+    if shift == 0:
+        notes.append("các ngày tháng: giữ nguyên như bản cũ (cùng năm)")
+    return notes
+
+
+def _edits(
+    text: str, config: Config, campaign_id: str, shift: int
+) -> Iterator[tuple[int, int, str]]:
+    root = yaml.compose(text, Loader=_Loader)
+    for path, node in _scalars(root, ()):
+        span = node.start_mark.index, node.end_mark.index
+        if path == ("id",):
+            yield (*span, campaign_id)
+        elif path == ("data_dir",):
+            yield (*span, f"data/{campaign_id}")
+        elif path == ("path",):
+            moved = _move_years(node.value, shift)
+            yield (*span, moved if moved != node.value else campaign_id)
+        elif path == ("current",):
+            yield (*span, "false")
+        elif path == ("previous",):
+            yield (*span, config.id)
+        elif _matches(path, DATE_KEYS):
+            yield (*span, _move_date(node.value, shift))
+        elif path == ("period", "end_as_written"):
+            yield (*span, _end_as_written(node.value, config, shift))
+        elif path == ("period", "note") and _impossible(config.period.end_as_written):
+            yield (*span, '""')  # it explained the old plan's impossible end date
+        elif (_under(path, TEXT_KEYS) or path == ("period", "note")) and not _under(
+            path, KEEP_KEYS
+        ):
+            raw = text[span[0] : span[1]].rstrip()  # years move in the text as written
+            if shift and _move_years(raw, shift) != raw:
+                yield (span[0], span[0] + len(raw), _move_years(raw, shift))
+
+
+def _impossible(text: str) -> bool:
+    try:
+        dt.datetime.strptime(text.strip(), "%d/%m/%Y")
+    except ValueError:
+        return True
+    return False
+
+
+def _end_as_written(text: str, config: Config, shift: int) -> str:
+    """The plan's own end moves with it; an impossible one gives way to the applied end."""
+    if _impossible(text):
+        return f"{_shifted(config.period.end, shift):%d/%m/%Y}"
+    return _move_date(text, shift)
+
+
+class _Loader(yaml.SafeLoader):
+    """No implicit timestamps, as the config reader (dates stay text)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _scalars(
+    node: Node | None, path: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], ScalarNode]]:
+    if isinstance(node, ScalarNode):
+        yield path, node
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield from _scalars(value, (*path, str(key.value)))
+    elif isinstance(node, SequenceNode):
+        for n, item in enumerate(node.value):
+            yield from _scalars(item, (*path, str(n)))
+
+
+def _matches(path: tuple[str, ...], patterns: set[tuple[str, ...]]) -> bool:
+    return any(
+        len(p) == len(path) and all(a in ("*", b) for a, b in zip(p, path, strict=True))
+        for p in patterns
+    )
+
+
+def _under(path: tuple[str, ...], prefixes: tuple[tuple[str, ...], ...]) -> bool:
+    return any(
+        len(path) >= len(p) and all(a in ("*", b) for a, b in zip(p, path, strict=False))
+        for p in prefixes
+    )
+
+
+def _shifted(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later; 29/02 becomes 28/02 in a year without it."""
+    target = day.year + years
+    last = calendar.monthrange(target, day.month)[1]
+    return day.replace(year=target, day=min(day.day, last))
+
+
+def _move_date(text: str, years: int) -> str:
+    parsed = dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    return f"{_shifted(parsed, years):%d/%m/%Y}"
+
+
+def _move_years(text: str, years: int) -> str:
+    return YEAR.sub(lambda m: str(int(m.group(0)) + years), text)
+
+
+def _with_previous(text: str, config: Config, source_id: str, shift: int) -> str:
+    """A campaign copied from last year's names it as ``previous`` (when the config knows
+    the key and the source does not already name one, which the edits replaced)."""
+    if "previous" not in Config.model_fields or shift <= 0 or getattr(config, "previous", None):
+        return text
+    line = f"previous: {source_id}  # the campaign before this one in the series\n"
+    found = re.search(r"^data_dir:.*\n", text, flags=re.MULTILINE)
+    return text[: found.end()] + line + text[found.end() :] if found else line + text
+
+
+# --------------------------------------------------------------------------- data folder
+def _data_folder(config: Config, data_dir: Path, units: list[Unit]) -> list[Path]:
+    layout = config.data_contract.layout
+    written = write_registers(config, data_dir, units)
+    folder = data_dir / layout.department_folder
+    folder.mkdir(parents=True, exist_ok=True)
+    keep = folder / "README.md"  # a folder git keeps; Markdown is never read as data
+    keep.write_text(
+        "Hồ sơ đề nghị của các đơn vị: mỗi đơn vị một tệp `<Mã đơn vị>.xlsx`.\n"
+        "(One workbook per unit, named after its code.)\n",
+        encoding="utf-8",
+    )
+    readme = data_dir / "README.md"
+    units_stem = next(stem for stem, sheet, _ in layout.registers if sheet.id == "units")
+    readme.write_text(
+        DATA_README.format(
+            id=config.id,
+            registers=", ".join(f"`{p.name}`" for p in written),
+            units=units_stem,
+            folder=layout.department_folder,
+        ),
+        encoding="utf-8",
+    )
+    return [*written, keep, readme]
