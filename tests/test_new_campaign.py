@@ -12,9 +12,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 from generator.judge.config import load_config
-from generator.tools.scaffold import _shifted
+from generator.tools.move import shifted as _shifted
 from tests.builders.cli import thidua_command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -189,3 +190,43 @@ def test_a_broken_source_is_reported_and_nothing_is_written(repo: Path) -> None:
 def test_a_leap_day_moves_to_the_last_day_of_february() -> None:
     assert _shifted(dt.date(2020, 2, 29), 1) == dt.date(2021, 2, 28)
     assert _shifted(dt.date(2019, 12, 10), 1) == dt.date(2020, 12, 10)
+
+
+def _moved_2020(campaigns: frozenset[str]) -> tuple[dict[str, object], list[str], str]:
+    from generator.tools.move import Move, moved_text
+
+    source = (ROOT / "site_config" / "cantho-2020.yml").read_text(encoding="utf-8")
+    move = Move("cantho-2020", "cantho-2021", 1, dt.date(2020, 11, 30), campaigns)
+    text, review = moved_text(source, move)
+    return yaml.safe_load(text), review, text
+
+
+def test_a_copy_of_the_city_campaign_moves_its_series_and_references() -> None:
+    """The 2020 city campaign (keys of other branches, read as YAML only) copied to 2021:
+    the series moves on, and its rules reading 2019 now read 2020."""
+    data, review, text = _moved_2020(frozenset({"cantho-2019", "cantho-2020"}))
+    old = yaml.safe_load((ROOT / "site_config" / "cantho-2020.yml").read_text(encoding="utf-8"))
+    assert (data["id"], data["data_dir"], data["path"]) == (
+        "cantho-2021", "data/cantho-2021", "thanh-pho-2021"
+    )  # fmt: skip
+    assert (data["current"], data["previous"]) == (False, "cantho-2020")
+    cn3, cn4 = data["criteria"]["individual"][2:4]
+    assert cn3["predicate"]["parts"][1]["campaigns"] == ["cantho-2020"]
+    assert cn4["predicate"]["campaigns"] == ["cantho-2020"]
+    assert cn4["predicate"]["where"] == old["criteria"]["individual"][3]["predicate"]["where"]
+    assert data["period"] == {
+        "start": "02/01/2021",
+        "end_as_written": "30/11/2021",
+        "end": "30/11/2021",
+    }
+    assert data["deadlines"][0]["date"] == "10/12/2021"
+    assert data["campaign"]["legal_basis"] == old["campaign"]["legal_basis"]
+    assert data["awards"] == old["awards"] and data["quotas"] == old["quotas"]
+    assert review == []
+    assert "# The campaign before this one in the series" in text
+
+
+def test_a_reference_to_a_campaign_the_repository_lacks_is_kept_and_flagged() -> None:
+    data, review, _ = _moved_2020(frozenset({"cantho-2019"}))
+    assert data["criteria"]["individual"][3]["predicate"]["campaigns"] == ["cantho-2019"]
+    assert len(review) == 2 and all("cantho-2019" in note for note in review)

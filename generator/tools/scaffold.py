@@ -1,26 +1,22 @@
 """`thidua new-campaign`: a new campaign file and its data folder, never over anything.
 
 From the blank skeleton (:mod:`.skeleton`, a preset of ``site_config/contracts/``) or
-copied from an existing campaign (``--from``): its text kept line for line, comments too,
-with the id, data folder, dates (moved by the years between the two campaigns), the years
-in its own wording, and the series keys (``path``, ``current``, ``previous``, when the
-config knows them) changed. The data folder gets a blank workbook for every register of the
-contract (the units register filled from the copied campaign), an empty department folder
-and a README saying what to do next. The new file must load: otherwise nothing is kept.
+copied from an existing campaign (``--from``; the text moved by :mod:`.move`, line for line
+and comments kept: the id, data folder, dates, the years of its own wording, its references
+to earlier campaigns and the series keys ``path``, ``current``, ``previous`` changed). The
+data folder gets a blank workbook for every register of the contract (the units register
+filled from the copied campaign), an empty department folder and a README saying what to do
+next. The new file must load: otherwise nothing is kept.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.judge.config import Config, load_config
 from generator.judge.contract import ContractChoice, resolve_contract
@@ -29,27 +25,11 @@ from generator.read.columns import Contract
 from generator.read.issues import Issue
 from generator.read.text import slug
 from generator.tools.blank import write_registers
+from generator.tools.move import Move, impossible, moved_text
 from generator.tools.skeleton import DATA_README, SKELETON
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ID = 60
-YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
-DATE_KEYS = {
-    ("campaign", "document_date"),
-    ("period", "start"),
-    ("period", "end"),
-    ("deadlines", "*", "date"),
-}
-# Free text whose years are the campaign's own: they move with it. Documents it cites
-# (legal_basis), the contract and the rules' values stay as written.
-TEXT_KEYS = (
-    ("site",),
-    ("campaign", "name"),
-    ("campaign", "document"),
-    ("deadlines",),
-    ("criteria",),
-)
-KEEP_KEYS = (("criteria", "*", "*", "predicate"),)
 
 
 class ScaffoldError(Exception):
@@ -219,15 +199,16 @@ def _copied(
     config, issues = load_config(source)
     if config is None:
         raise ScaffoldError(f"Tệp cấu hình {source.name} còn lỗi; hãy sửa trước.", issues)
-    shift = 0 if year is None else year - config.period.start.year
-    text = source.read_text(encoding="utf-8")
-    edits = list(_edits(text, config, campaign_id, shift))
-    for start, end, new in sorted(edits, reverse=True):
-        old = text[start:end]
-        tail = old[len(old.rstrip()) :]  # a block scalar's span ends with its line breaks
-        text = text[:start] + new + tail + text[end:]
-    text = _with_previous(text, config, source_id, shift)
-    return text, _units(source), _review(config, shift)
+    move = Move(
+        source_id,
+        campaign_id,
+        0 if year is None else year - config.period.start.year,
+        config.period.end,
+        frozenset(p.stem for p in site_config.glob("*.yml")),
+    )
+    text, review = moved_text(source.read_text(encoding="utf-8"), move)
+    text = _with_previous(text, config, source_id, move.shift)
+    return text, _units(source), [*_review(config, move.shift), *review]
 
 
 def _units(source: Path) -> list[Unit]:
@@ -241,110 +222,11 @@ def _review(config: Config, shift: int) -> list[str]:
         "campaign.document_number: số kế hoạch mới",
         "campaign.legal_basis: các văn bản căn cứ (giữ nguyên như bản cũ)",
     ]
-    if config.period.note and _impossible(config.period.end_as_written):
+    if config.period.note and impossible(config.period.end_as_written):
         notes.append("period.note: đã xóa ghi chú về ngày kết thúc của bản cũ")
     if shift == 0:
         notes.append("các ngày tháng: giữ nguyên như bản cũ (cùng năm)")
     return notes
-
-
-def _edits(
-    text: str, config: Config, campaign_id: str, shift: int
-) -> Iterator[tuple[int, int, str]]:
-    root = yaml.compose(text, Loader=_Loader)
-    for path, node in _scalars(root, ()):
-        span = node.start_mark.index, node.end_mark.index
-        if path == ("id",):
-            yield (*span, campaign_id)
-        elif path == ("data_dir",):
-            yield (*span, f"data/{campaign_id}")
-        elif path == ("path",):
-            moved = _move_years(node.value, shift)
-            yield (*span, moved if moved != node.value else campaign_id)
-        elif path == ("current",):
-            yield (*span, "false")
-        elif path == ("previous",):
-            yield (*span, config.id)
-        elif _matches(path, DATE_KEYS):
-            yield (*span, _move_date(node.value, shift))
-        elif path == ("period", "end_as_written"):
-            yield (*span, _end_as_written(node.value, config, shift))
-        elif path == ("period", "note") and _impossible(config.period.end_as_written):
-            yield (*span, '""')  # it explained the old plan's impossible end date
-        elif (_under(path, TEXT_KEYS) or path == ("period", "note")) and not _under(
-            path, KEEP_KEYS
-        ):
-            raw = text[span[0] : span[1]].rstrip()  # years move in the text as written
-            if shift and _move_years(raw, shift) != raw:
-                yield (span[0], span[0] + len(raw), _move_years(raw, shift))
-
-
-def _impossible(text: str) -> bool:
-    try:
-        dt.datetime.strptime(text.strip(), "%d/%m/%Y")
-    except ValueError:
-        return True
-    return False
-
-
-def _end_as_written(text: str, config: Config, shift: int) -> str:
-    """The plan's own end moves with it; an impossible one gives way to the applied end."""
-    if _impossible(text):
-        return f"{_shifted(config.period.end, shift):%d/%m/%Y}"
-    return _move_date(text, shift)
-
-
-class _Loader(yaml.SafeLoader):
-    """No implicit timestamps, as the config reader (dates stay text)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _scalars(
-    node: Node | None, path: tuple[str, ...]
-) -> Iterator[tuple[tuple[str, ...], ScalarNode]]:
-    if isinstance(node, ScalarNode):
-        yield path, node
-    elif isinstance(node, MappingNode):
-        for key, value in node.value:
-            yield from _scalars(value, (*path, str(key.value)))
-    elif isinstance(node, SequenceNode):
-        for n, item in enumerate(node.value):
-            yield from _scalars(item, (*path, str(n)))
-
-
-def _matches(path: tuple[str, ...], patterns: set[tuple[str, ...]]) -> bool:
-    return any(
-        len(p) == len(path) and all(a in ("*", b) for a, b in zip(p, path, strict=True))
-        for p in patterns
-    )
-
-
-def _under(path: tuple[str, ...], prefixes: tuple[tuple[str, ...], ...]) -> bool:
-    return any(
-        len(path) >= len(p) and all(a in ("*", b) for a, b in zip(p, path, strict=False))
-        for p in prefixes
-    )
-
-
-def _shifted(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` later; 29/02 becomes 28/02 in a year without it."""
-    target = day.year + years
-    last = calendar.monthrange(target, day.month)[1]
-    return day.replace(year=target, day=min(day.day, last))
-
-
-def _move_date(text: str, years: int) -> str:
-    parsed = dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    return f"{_shifted(parsed, years):%d/%m/%Y}"
-
-
-def _move_years(text: str, years: int) -> str:
-    return YEAR.sub(lambda m: str(int(m.group(0)) + years), text)
 
 
 def _with_previous(text: str, config: Config, source_id: str, shift: int) -> str:
