@@ -88,6 +88,7 @@ def new_campaign(
         text, units, target.review = _copied(site_config, source_id, campaign_id, year)
     else:
         text = _skeleton(site_config, campaign_id, preset, year)
+        target.review = _current_note()
     target.config.write_text(text, encoding="utf-8")
     config, issues = load_config(target.config)
     if config is None:
@@ -207,8 +208,8 @@ def _copied(
         frozenset(p.stem for p in site_config.glob("*.yml")),
     )
     text, review = moved_text(source.read_text(encoding="utf-8"), move)
-    text = _with_previous(text, config, source_id, move.shift)
-    return text, _units(source), [*_review(config, move.shift), *review]
+    text = _series_keys(text, config, campaign_id, source_id, move.shift)
+    return text, _units(source), [*_review(config, move.shift), *review, *_current_note()]
 
 
 def _units(source: Path) -> list[Unit]:
@@ -229,14 +230,27 @@ def _review(config: Config, shift: int) -> list[str]:
     return notes
 
 
-def _with_previous(text: str, config: Config, source_id: str, shift: int) -> str:
-    """A campaign copied from last year's names it as ``previous`` (when the config knows
-    the key and the source does not already name one, which the edits replaced)."""
-    if "previous" not in Config.model_fields or shift <= 0 or getattr(config, "previous", None):
-        return text
-    line = f"previous: {source_id}  # the campaign before this one in the series\n"
+def _series_keys(text: str, config: Config, campaign_id: str, source_id: str, shift: int) -> str:
+    """The series keys the copy lacks, when the config knows them: its own ``path`` (two
+    campaigns cannot share the site's root) and, copied from an earlier year, ``previous``
+    naming the source (a key the source had was moved by the edits)."""
+    known = Config.model_fields
+    lines = []
+    if "path" in known and getattr(config, "path", None) is None:
+        lines.append(f"path: {campaign_id}  # the URL folder of this campaign's pages\n")
+    if "previous" in known and shift > 0 and getattr(config, "previous", None) is None:
+        lines.append(f"previous: {source_id}  # the campaign before this one in the series\n")
     found = re.search(r"^data_dir:.*\n", text, flags=re.MULTILINE)
-    return text[: found.end()] + line + text[found.end() :] if found else line + text
+    at = found.end() if found else 0
+    return text[:at] + "".join(lines) + text[at:]
+
+
+def _current_note() -> list[str]:
+    """A repository of several campaigns shows one on its home page: say which is it."""
+    if "current" not in Config.model_fields:
+        return []
+    return ["current: phong trào mới chưa là phong trào hiện hành; khi công bố, đặt "
+            "current: true ở tệp này và bỏ ở phong trào cũ"]  # fmt: skip
 
 
 # --------------------------------------------------------------------------- data folder
