@@ -160,3 +160,49 @@ def test_2020_every_status_of_the_design_occurs(result_2020: Result) -> None:
         "not-eligible", "dossier-incomplete", "late", "within-quota", "over-quota", "tie",
         "lower-form-only", "below-vote-share",
     }  # fmt: skip
+
+
+def test_templates_follow_the_city_contract_and_a_filled_one_gives_the_same_result(
+    tmp_path: Path, result_2019: Result
+) -> None:
+    """`thidua templates` for the 2019 campaign: the agencies' own headers (Chỉ số CCHC
+    included); SNV's template filled with SNV's 2019 rows, in place of its file, changes
+    nothing."""
+    import shutil
+
+    import openpyxl
+
+    from generator.tools.blank import write_templates
+    from tests.builders import city_campaign as city
+
+    assert result_2019.config is not None
+    out = tmp_path / "mau"
+    write_templates(result_2019.dataset.units, result_2019.config, out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{code}.xlsx" for code, *_ in city.AGENCIES_2019] + ["sang-kien.xlsx"]
+    )
+    contract = result_2019.config.data_contract
+    book = openpyxl.load_workbook(out / "SNV.xlsx")
+    for sheet_id in ("submission", "nominees"):
+        sheet = contract.sheet(sheet_id)
+        assert [c.value for c in book[sheet.name][1]] == [c.header for c in sheet.columns]
+    assert "Chỉ số CCHC" in [c.value for c in book["Tập thể"][1]]
+    assert book["Tập thể"]["A2"].value == "SNV"
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / expected.CAMPAIGN_2019, data)
+    sheets = (
+        city._submission("SNV", city.COLLECTIVES_2019["SNV"], 2019),
+        city._nominees(city.NOMINEES_2019["SNV"]),
+    )
+    for ws, rows in zip((book["Tập thể"], book["Cá nhân"]), sheets, strict=True):
+        columns = {c.value: c.column for c in ws[1]}
+        for r, row in enumerate(rows[1:], start=2):
+            for header, value in zip(rows[0], row, strict=True):
+                if value is not None:
+                    ws.cell(row=r, column=columns[header], value=value)
+    book.save(data / "ho-so" / "SNV.xlsx")
+    again = run(_config_2019(tmp_path), data)
+    assert again.issues == []
+    assert _got(again, "individual") == expected.INDIVIDUALS_2019
+    assert _got(again, "collective") == expected.COLLECTIVES_2019

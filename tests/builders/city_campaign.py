@@ -346,7 +346,9 @@ def write_campaign(dest: Path, year: int) -> None:
             {"Tập thể": _submission(code, row, year), "Cá nhân": _nominees(nominees[code])},
             title_rows={"Cá nhân": [f"{CITY} – {_campaign_title(year)}"]},
         )
-    (dest / "README.md").write_text(README.format(year=year, id=f"cantho-{year}"), encoding="utf-8")
+    (dest / "README.md").write_text(
+        README.format(year=year, id=f"cantho-{year}", cases=CASES[year].rstrip()), encoding="utf-8"
+    )
 
 
 README = """\
@@ -371,7 +373,49 @@ hand-computed, with the reason, in `tests/city_expectations.py`.
 | `sang-kien.xlsx` | sổ sáng kiến / initiative register |
 | `ky-luat.xlsx` | kỷ luật (nội bộ) / discipline (internal) |
 | `ho-so/<Mã cơ quan>.xlsx` | hồ sơ đề nghị của từng cơ quan / each agency's proposal |
+
+## Tình huống minh họa / Design cases
+
+{cases}
 """
+
+CASES = {
+    2019: """\
+Năm 2019 chỉ dùng các loại tiêu chí của phong trào đầu tiên; kết quả xếp loại và sáng kiến
+năm 2019 được phong trào năm 2020 đọc lại (theo mã công chức).
+The 2019 rules use the founding vocabulary only; the 2020 campaign reads each person's 2019
+rating and initiatives back, by staff code.
+
+| ai / who | tình huống / case | trạng thái / status |
+|---|---|---|
+| HPD | 2 sáng kiến được công nhận (một ngày 28/11/2019), gửi đúng ngày hạn 10/12/2019 | within-quota |
+| SNV, STTTT | 1 sáng kiến mỗi cơ quan: ngoài chỉ tiêu 1 | over-quota |
+| BDT | sáng kiến SK2019-05 không được công nhận | not-eligible |
+| QNK | xếp loại HTTNV | not-eligible |
+| NV0202 / NV0201 (STTTT) | 15/18 phiếu trước 14/18, chỉ tiêu 1 | within-quota / over-quota |
+| NV0102, NV0301, NV0403 | xếp loại HTTNV / HTNV | not-eligible |
+""",
+    2020: """\
+| ai / who | tình huống / case | trạng thái / status |
+|---|---|---|
+| SNV, STTTT | Chỉ số CCHC cùng 95,5 tại ngưỡng chỉ tiêu (8 cơ quan đề nghị × 20 % = 1,6 → 1) | tie |
+| BDT, BHXH | 92 và đúng 90 điểm: đạt TT1, ngoài chỉ tiêu | over-quota |
+| QNK | Chỉ số CCHC 89,9 — chỉ thiếu một chút | not-eligible |
+| HPD | xếp loại HTNV, dưới HTTNV | not-eligible |
+| STP | thiếu báo cáo thành tích của cơ quan | dossier-incomplete |
+| QCR | gửi hồ sơ ngày 14/12/2020 (hạn 10/12/2020) | late |
+| NV0101 (SNV) | Bằng khen: HTXSNV 2019 và 2020, một sáng kiến 2019 + một sáng kiến 2020 | within-quota |
+| NV0501 (HPD) | Bằng khen: đủ tiêu chí (hai sáng kiến 2019) nhưng 75 % phiếu, sau NV0101 | over-quota |
+| NV0201 (STTTT) | đề nghị Bằng khen, chỉ có một sáng kiến: chỉ đạt tiêu chí Giấy khen | lower-form-only |
+| NV0401 (QNK) | đề nghị Bằng khen, không có trong phong trào 2019 (chuyển đến năm 2020) | lower-form-only |
+| NV0104 (SNV) | 12/20 phiếu = 60 %, dưới mức tối thiểu 70 % | below-vote-share |
+| NV0202 (STTTT) | đúng 70 % phiếu: vẫn được xếp hạng | within-quota |
+| NV0302, NV0303 (BDT) | cùng 16/20 phiếu ở vị trí 2–3, chỉ tiêu 2 | tie |
+| NV0103 (SNV) / NV0803 (QCR) | trùng họ tên "Phan Thanh Nhàn": kỷ luật và sáng kiến SK2020-06 chỉ của NV0803 | within-quota / not-eligible |
+| NV0402 (QNK) | bị khiển trách 03/06/2020 | not-eligible |
+| NV0502 (HPD) | thiếu báo cáo thành tích | dossier-incomplete |
+""",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
