@@ -140,7 +140,7 @@ def mini_statuses(result: Result) -> dict[str, str]:
 def test_cli_writes_templates_for_every_department_of_the_sample(tmp_path: Path):
     out = tmp_path / "mau"
     done = subprocess.run(
-        [*thidua_command(), "templates", "--out", str(out)],
+        [*thidua_command(), "templates", "--campaign", "vpubnd-cantho-2019", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,4 +1,5 @@
-"""Command line: `thidua validate | build | templates | explain` (SPEC §6). A thin edge."""
+"""Command line: `thidua validate | build | templates | explain | demo-data | new-campaign`
+(SPEC §6). A thin edge."""
 
 from __future__ import annotations
 
@@ -361,3 +362,55 @@ def demo_data(
         click.echo(f"Không tạo được dữ liệu: {exc}", err=True)
         sys.exit(2)
     click.echo(f"Đã ghi dữ liệu hư cấu vào {out}/ (synthetic campaign written to {out}/).")
+
+
+@main.command("new-campaign")
+@click.argument("campaign_id", metavar="ID")
+@click.option(
+    "--from",
+    "source_id",
+    default=None,
+    help="Id of an existing campaign to copy (site_config/<ID>.yml): its text and comments "
+    "kept, with the id, data folder, dates and years moved to the new campaign.",
+)
+@click.option(
+    "--preset",
+    default=None,
+    help="Without --from: the data contract preset (site_config/contracts/<NAME>.yml) "
+    "[default: the only one there].",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2099),
+    default=None,
+    help="The campaign's year [default: the year the id ends with, e.g. cantho-2021].",
+)
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=Path("."),
+    show_default=True,
+    help="The repository (holding site_config/ and data/).",
+)
+def new_campaign(
+    campaign_id: str, source_id: str | None, preset: str | None, year: int | None, root: Path
+) -> None:
+    """Scaffold site_config/<ID>.yml (commented) and data/<ID>/ (blank registers)."""
+    from generator.tools.scaffold import ScaffoldError
+    from generator.tools.scaffold import new_campaign as scaffold
+
+    try:
+        done = scaffold(root, campaign_id, source_id, preset, year)
+    except ScaffoldError as exc:
+        if exc.issues:
+            click.echo(as_text(exc.issues, []), err=True)
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    for path in done.written:
+        click.echo(_display(path))
+    click.echo(f"Đã tạo phong trào {campaign_id} (campaign scaffolded).")
+    if done.review:
+        click.echo("Hãy xem lại trong tệp cấu hình / review in the config:")
+        for note in done.review:
+            click.echo(f"  - {note}")
+    click.echo(f"Tiếp theo: thidua validate --config {_display(done.config)}")

@@ -45,7 +45,8 @@ class Column:
     absent: tuple[str, str] = ("", "")
     # Other headers accepted for this column, matched like the header itself.
     aliases: tuple[str, ...] = ()
-    # Declared by the campaign on top of its preset: carried on the record's ``extra``.
+    # Carried on the record's ``extra``: declared by the campaign on top of its preset, or a
+    # public preset column the judge does not read itself (judge/contract/resolve.py).
     extra: bool = False
     # A rating column's levels (the contract's ratings, best first): a cell holds a code or
     # its label.
@@ -77,7 +78,8 @@ class Sheet:
 
     @property
     def extras(self) -> tuple[Column, ...]:
-        """The columns the campaign added to its preset (carried on records' ``extra``)."""
+        """The columns carried on records' ``extra`` (the campaign's additions, and public preset
+        columns the judge does not read)."""
         return tuple(c for c in self.columns if c.extra)
 
     @property

@@ -62,13 +62,33 @@ def write_templates(units: list[Unit], config: Config, out: Path) -> list[Path]:
     contract = config.data_contract
     for unit in units:
         path = out / f"{unit.code}.xlsx"
-        _workbook(path, contract.layout.department_sheets, config, {"unit": unit.code})
+        _workbook(path, contract.layout.department_sheets, config, [{"unit": unit.code}])
         written.append(path)
     stem, register_sheet = _initiative_register(contract)
     register = out / f"{stem}.xlsx"
-    _workbook(register, (register_sheet,), config, {})
+    _workbook(register, (register_sheet,), config, [])
     written.append(register)
     return written
+
+
+def write_registers(
+    config: Config, out: Path, units: list[Unit] | tuple[Unit, ...] = ()
+) -> list[Path]:
+    """Write a blank workbook for every register the contract's layout declares (the units
+    register filled with ``units``, when given) into ``out``; return their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    rows = [_unit_row(u) for u in units]
+    for stem, sheet, _ in config.data_contract.layout.registers:
+        path = out / f"{stem}.xlsx"
+        _workbook(path, (sheet,), config, rows if sheet.id == "units" else [])
+        written.append(path)
+    return written
+
+
+def _unit_row(unit: Unit) -> dict[str, str]:
+    row = {"code": unit.code, "name": unit.name, "kind": unit.kind or ""}
+    return row | ({"order": str(unit.order)} if unit.order is not None else {})
 
 
 def _initiative_register(contract: Contract) -> tuple[str, Sheet]:
@@ -89,8 +109,9 @@ def instructions(contract: Contract) -> tuple[str, ...]:
 
 
 def _workbook(
-    path: Path, sheets: tuple[Sheet, ...], config: Config, prefill: dict[str, str]
+    path: Path, sheets: tuple[Sheet, ...], config: Config, rows: list[dict[str, str]]
 ) -> None:
+    """One workbook of ``sheets``; ``rows`` (column key → text) fill the first sheet."""
     book = xlsxwriter.Workbook(
         str(path),
         {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
@@ -105,8 +126,8 @@ def _workbook(
         Kind.LIST: book.add_format({"num_format": "@"}),
     }
     data_sheets = [book.add_worksheet(sheet.name) for sheet in sheets]
-    for ws, sheet in zip(data_sheets, sheets, strict=True):
-        _data_sheet(ws, sheet, head, formats, ranges, prefill)
+    for n, (ws, sheet) in enumerate(zip(data_sheets, sheets, strict=True)):
+        _data_sheet(ws, sheet, head, formats, ranges, rows if n == 0 else [])
     _lists(book, sheets)
     data_sheets[0].activate()
     book.close()
@@ -189,16 +210,25 @@ def _data_sheet(
     head: Any,
     formats: dict[Kind, Any],
     ranges: dict[str, str],
-    prefill: dict[str, str],
+    rows: list[dict[str, str]],
 ) -> None:
     ws.set_row(0, 45)
     for index, col in enumerate(sheet.columns):
         ws.write_string(0, index, col.header, head)
         ws.set_column(index, index, max(14, min(len(col.header) + 2, 30)), formats.get(col.kind))
         _validation(ws, index, col, ranges)
-        if col.key in prefill:
-            ws.write_string(1, index, prefill[col.key])
+        for number, row in enumerate(rows, start=1):
+            if row.get(col.key):
+                _write(ws, number, index, col, row[col.key])
     ws.freeze_panes(1, 0)
+
+
+def _write(ws: Any, row: int, index: int, col: Column, text: str) -> None:
+    """A prefilled cell: an integer column gets a number cell, anything else text."""
+    if col.kind == Kind.INT and text.isdigit():
+        ws.write_number(row, index, int(text))
+    else:
+        ws.write_string(row, index, text)
 
 
 def _validation(ws: Any, index: int, col: Column, ranges: dict[str, str]) -> None:

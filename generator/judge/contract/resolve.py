@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator.judge.contract.issues import contract_issue
-from generator.judge.contract.reads import read_issues
+from generator.judge.contract.reads import READS, read_issues
 from generator.judge.contract.spec import (
     ColumnOverride,
     ColumnSpec,
@@ -150,11 +150,19 @@ def _sheet(
     ratings: tuple[Rating, ...],
 ) -> Sheet:
     changes = choice.overrides.get(sheet_id, {})
-    columns = [_column(s, changes.get(s.key), False, ratings) for s in specs]
+    columns = [_column(s, changes.get(s.key), _carried(sheet_id, s), ratings) for s in specs]
     added = choice.columns.get(sheet_id, [])
     columns += [_column(s, None, True, ratings) for s in added]
     keys = [*unique, *(s.key for s in (*specs, *added) if s.unique)]
     return Sheet(sheet_id, name, tuple(columns), tuple(dict.fromkeys(keys)))
+
+
+def _carried(sheet_id: str, spec: ColumnSpec) -> bool:
+    """A public preset column of a sheet published one row each that the judge does not
+    read itself rides on the record's ``extra``, like a campaign's addition: published, and
+    a rule can test it (an internal one is read and checked only)."""
+    reads = READS.get(sheet_id, {})
+    return sheet_id in EXTRA_SHEETS and spec.visibility == "public" and spec.key not in reads
 
 
 def _column(
