@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from generator.cli.documents import documents
 from generator.cli.report import as_github, as_json, as_text, public_text
 from generator.judge.config import load_config
 from generator.judge.explain import explain as explain_text
@@ -254,3 +255,6 @@ def demo_data(
         click.echo(f"Không tạo được dữ liệu: {exc}", err=True)
         sys.exit(2)
     click.echo(f"Đã ghi dữ liệu hư cấu vào {out}/ (synthetic campaign written to {out}/).")
+
+
+main.add_command(documents)

@@ -30,6 +30,7 @@ from generator.judge.config_errors import Problem, at_keys, from_pydantic, place
 from generator.judge.config_source import SourceError, parse
 from generator.judge.contract import Contract, ContractChoice, resolve_contract
 from generator.judge.contract.checks import rules_problems
+from generator.judge.documents_config import Documents
 from generator.judge.rules import (
     AllOfRule,
     InitiativesRule,
@@ -253,6 +254,9 @@ class Config(_Strict):
     awards: list[Award] = Field(description="Award forms.")
     contract: ContractChoice = Field(
         description="The data contract: a preset (site_config/contracts/) and additions."
+    )
+    documents: Documents | None = Field(
+        None, description="The staff documents of `thidua documents` (absent: not produced)."
     )
     _data_contract: Contract | None = PrivateAttr(None)
 
