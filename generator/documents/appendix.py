@@ -21,6 +21,7 @@ from generator.documents.entries import Entry, shown_values
 from generator.judge.documents_config import ShownColumn
 
 TABLE_PT = 13
+ROMAN = ("I", "II")
 
 
 def appendix(
@@ -39,10 +40,17 @@ def appendix(
     rule(doc, 50, TEXT_WIDTH_MM)
     collectives = [e for e in entries if e.kind == "collective"]
     people = [e for e in entries if e.kind == "individual"]
-    _group(doc, f"I. TẬP THỂ ({len(collectives):02d})", ["Tên tập thể"], [], collectives, [18, 147])
-    widths = _people_widths(len(columns))
-    headers = ["Họ và tên", *(c.header for c in columns), "Chức vụ", "Đơn vị"]
-    _group(doc, f"II. CÁ NHÂN ({len(people):02d})", headers, columns, people, widths)
+    groups: list[tuple[str, list[str], list[ShownColumn], list[Entry], list[float]]] = []
+    if collectives:
+        groups.append(("TẬP THỂ", ["Tên tập thể"], [], collectives, [18.0, TEXT_WIDTH_MM - 18]))
+    if people:
+        headers = ["Họ và tên", *(c.header for c in columns), "Chức vụ", "Đơn vị"]
+        groups.append(("CÁ NHÂN", headers, columns, people, _people_widths(len(columns))))
+    if not groups:
+        paragraph(doc, "(Không có tập thể, cá nhân nào)", 14, italic=True, align=CENTER, before=12)
+    for number, (label, heads, shown, members, widths) in enumerate(groups):
+        title_line = f"{ROMAN[number]}. {label} ({len(members):02d})"
+        _group(doc, title_line, heads, shown, members, widths)
 
 
 def _people_widths(extra: int) -> list[float]:
@@ -60,9 +68,6 @@ def _group(
     widths: list[float],
 ) -> None:
     paragraph(doc, label, 14, bold=True, align=LEFT, before=12, after=6)
-    if not entries:
-        paragraph(doc, "(Không có)", 14, italic=True, align=LEFT)
-        return
     table = doc.add_table(rows=1, cols=len(headers) + 1)
     table.style = doc.styles["Table Grid"]
     table.autofit = False

@@ -11,7 +11,12 @@ from generator.documents.council_list import council_list
 from generator.documents.decision import decision
 from generator.documents.proposal import proposal
 from generator.judge.config import Config
+from generator.judge.model import Nominee
 from generator.judge.pipeline import Result
+
+# The nominee's columns a document can show: the record's own fields (plus the campaign's
+# extra columns, carried on ``extra``).
+CARRIED = frozenset(Nominee.__dataclass_fields__) - {"extra", "loc"}
 
 
 class DocumentsError(Exception):
@@ -38,6 +43,7 @@ def problems(config: Config) -> list[str]:
         if award not in awards:
             found.append(f"{key}: “{award}” không phải id của awards ({', '.join(sorted(awards))})")
     sheet = config.data_contract.sheet("nominees")
+    carried = sorted(CARRIED | {c.key for c in sheet.extras})
     for key, columns in (
         ("documents.council_list.individual_columns", docs.council_list.individual_columns),
         ("documents.decision.individual_columns", docs.decision.individual_columns),
@@ -48,6 +54,11 @@ def problems(config: Config) -> list[str]:
                 found.append(
                     f"{key}.{n}.column: trang tính “{sheet.name}” không có cột khóa "
                     f"“{column.column}” (no such column in the nominees sheet)"
+                )
+            elif column.column not in carried:
+                found.append(
+                    f"{key}.{n}.column: cột “{column.column}” không được đọc vào hồ sơ; chỉ "
+                    f"dùng được: {', '.join(carried)} (the column is not carried on the record)"
                 )
     return found
 

@@ -96,7 +96,7 @@ def _section(
     row += 1
     unit = None
     for number, entry in enumerate(entries, start=1):
-        if entry.unit_code != unit:
+        if entry.kind == "individual" and entry.unit_code != unit:
             unit = entry.unit_code
             sheet.merge_range(row, 0, row, last, entry.unit_name, formats["unit"])
             row += 1
@@ -107,7 +107,7 @@ def _section(
             *shown,
             entry.position,
             entry.unit_name,
-            entry.form,
+            entry.proposed,
             achievement(result, entry),
             votes(entry),
             criteria_status(entry),

@@ -26,8 +26,9 @@ class Entry:
     position: str
     unit_code: str
     unit_name: str
-    form: str  # the award proposed, or the Council's form once it has decided
-    award_id: str  # id of that award in the config ("" when none)
+    proposed: str  # the award the department proposed
+    form: str  # that award, or the Council's form once it has decided
+    award_id: str  # id of the form's award in the config ("" when none)
     outcome: Outcome
     record: Nominee | Submission
 
@@ -126,10 +127,11 @@ def _form(config: Config, outcome: Outcome, proposed: str) -> tuple[str, str]:
 def _collective(config: Config, s: Submission, o: Outcome, names: dict[str, str]) -> Entry:
     form, award = _form(config, o, s.proposal)
     name = names.get(s.unit, s.unit)
-    return Entry("collective", name, "", s.unit, name, form, award, o, s)
+    return Entry("collective", name, "", s.unit, name, s.proposal, form, award, o, s)
 
 
 def _person(config: Config, n: Nominee, o: Outcome, names: dict[str, str]) -> Entry:
     form, award = _form(config, o, n.proposal or "")
     unit = names.get(n.unit, n.unit)
-    return Entry("individual", n.name, n.position or "", n.unit, unit, form, award, o, n)
+    proposed = n.proposal or ""
+    return Entry("individual", n.name, n.position or "", n.unit, unit, proposed, form, award, o, n)

@@ -27,12 +27,18 @@ def achievement(result: Result, entry: Entry) -> str:
 def _initiatives_line(items: list[Initiative]) -> str:
     if not items:
         return "Chưa có sáng kiến được công nhận"
-    numbers = sorted({i.decision_no for i in items if i.decision_no})
+    numbers = sorted({i.decision_no for i in items if i.decision_no}, key=_natural)
     shown = ", ".join(numbers[:MAX_DECISIONS])
     more = len(numbers) - MAX_DECISIONS
     tail = f" và {more} quyết định khác" if more > 0 else ""
     where = f" (QĐ số {shown}{tail})" if numbers else ""
     return f"{len(items):02d} sáng kiến được công nhận{where}"
+
+
+def _natural(number: str) -> tuple[int, str]:
+    """'45/QĐ-VPUB' before '121/QĐ-VPUB': by the leading number, then as text."""
+    digits = number.split("/")[0].strip()
+    return (int(digits) if digits.isdigit() else 10**9, number)
 
 
 def counted_initiatives(result: Result, entry: Entry) -> list[Initiative]:
@@ -81,7 +87,7 @@ def notes(config: Config, entry: Entry) -> str:
     elif status == Status.TIE:
         found.append(f"Đồng hạng {o.rank} tại ngưỡng chỉ tiêu — Hội đồng quyết định")
     elif status.value == "lower-form-only":
-        found.append(f"Đề nghị {entry.form} nhưng chỉ đạt tiêu chí hình thức thấp hơn")
+        found.append(f"Đề nghị {entry.proposed} nhưng chỉ đạt tiêu chí hình thức thấp hơn")
     if o.failed:
         found.append("Không đạt: " + ", ".join(o.failed))
     if o.dossier.missing:
