@@ -42,7 +42,7 @@ def appendix(
     people = [e for e in entries if e.kind == "individual"]
     groups: list[tuple[str, list[str], list[ShownColumn], list[Entry], list[float]]] = []
     if collectives:
-        groups.append(("TẬP THỂ", ["Tên tập thể"], [], collectives, [18.0, TEXT_WIDTH_MM - 18]))
+        groups.append(("TẬP THỂ", ["Tên tập thể"], [], collectives, [15.0, TEXT_WIDTH_MM - 15]))
     if people:
         headers = ["Họ và tên", *(c.header for c in columns), "Chức vụ", "Đơn vị"]
         groups.append(("CÁ NHÂN", headers, columns, people, _people_widths(len(columns))))
@@ -54,7 +54,7 @@ def appendix(
 
 
 def _people_widths(extra: int) -> list[float]:
-    fixed = [12.0, 48.0, 45.0]  # STT, name, position; the unit takes the rest
+    fixed = [15.0, 48.0, 45.0]  # STT, name, position; the unit takes the rest
     shown = [18.0] * extra
     return [*fixed[:2], *shown, fixed[2], TEXT_WIDTH_MM - sum(fixed) - sum(shown)]
 

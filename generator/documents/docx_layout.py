@@ -23,6 +23,7 @@ MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 BODY_PT = 14
 INDENT = Cm(1.27)
+TWIPS_PER_MM = 1440 / 25.4
 CENTER, JUSTIFY, LEFT = (
     WD_ALIGN_PARAGRAPH.CENTER,
     WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -110,7 +111,7 @@ def rule(container: Any, width_mm: float, space_mm: float) -> Any:
     fmt = p.paragraph_format
     side = Mm(max(0.0, (space_mm - width_mm) / 2))
     fmt.left_indent = fmt.right_indent = side
-    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.space_before, fmt.space_after = Pt(2), Pt(0)
     fmt.line_spacing = Pt(4)
     borders = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
@@ -179,10 +180,29 @@ def no_borders(table: Any) -> None:
     props.append(borders)
 
 
+def keep_together(row: Any) -> None:
+    """A table row never split across pages (the signature block stays whole)."""
+    props = row._tr.get_or_add_trPr()
+    props.append(OxmlElement("w:cantSplit"))
+
+
 def set_widths(table: Any, widths_mm: list[float]) -> None:
+    """Column widths in the grid (which LibreOffice follows), on every cell (which Word
+    follows) and the table's own width."""
+    for column, width in zip(
+        table._tbl.tblGrid.iterchildren(qn("w:gridCol")), widths_mm, strict=True
+    ):
+        column.set(qn("w:w"), str(round(width * TWIPS_PER_MM)))
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
+    total = OxmlElement("w:tblW")
+    total.set(qn("w:w"), str(round(sum(widths_mm) * TWIPS_PER_MM)))
+    total.set(qn("w:type"), "dxa")
+    props = table._tbl.tblPr
+    for old in props.findall(qn("w:tblW")):
+        props.remove(old)
+    props.append(total)
 
 
 def _fresh(container: Any) -> Any:

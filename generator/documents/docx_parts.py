@@ -17,6 +17,7 @@ from generator.documents.docx_layout import (
     LEFT,
     TEXT_WIDTH_MM,
     boxed,
+    keep_together,
     no_borders,
     paragraph,
     rule,
@@ -107,6 +108,7 @@ def footer(doc: Any, recipients: list[str], signer: Signer) -> None:
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     set_widths(table, [LEFT_MM, RIGHT_MM])
+    keep_together(table.rows[0])
     left, right = table.rows[0].cells
     paragraph(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT, before=12)
     for n, line in enumerate(recipients):
