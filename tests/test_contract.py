@@ -212,6 +212,17 @@ KNOWN = {
     ("generator/site/pages/facts.py", "Xếp loại"),
     ("generator/site/pages/groups.py", "Cá nhân"),
     ("generator/site/pages/groups.py", "Tập thể"),
+    # the staff documents' own column headings (document convention, NĐ 30/2020 lists),
+    # which happen to be spelled like preset headers; they read no spreadsheet
+    ("generator/documents/appendix.py", "Chức vụ"),
+    ("generator/documents/appendix.py", "Họ và tên"),
+    ("generator/documents/appendix.py", "STT"),
+    ("generator/documents/appendix.py", "Đơn vị"),
+    ("generator/documents/council_list.py", "Chức vụ"),
+    ("generator/documents/council_list.py", "Ghi chú"),
+    ("generator/documents/council_list.py", "Hình thức đề nghị"),
+    ("generator/documents/council_list.py", "STT"),
+    ("generator/documents/council_list.py", "Đơn vị"),
 }
 
 

@@ -2,7 +2,8 @@
 
 read ← judge ← site ← publish ← edges (the CLI, the tools and the mkdocs plugin): a module may
 import its own stage and the stages before it, never one after it. A stage that needs a later
-one's work gets it as a plain value from its caller.
+one's work gets it as a plain value from its caller. ``documents`` (the staff documents) sits
+beside ``site``: both read the judged campaign, neither imports the other.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
-LAYERS = ("read", "judge", "site", "publish", "edges")
+LAYERS = ("read", "judge", "site", "documents", "publish", "edges")
+# site and documents are siblings: the same rank, and neither may import the other
+RANK = {"read": 0, "judge": 1, "site": 2, "documents": 2, "publish": 3, "edges": 4}
 EDGE_PACKAGES = ("cli", "tools")
 EDGE_MODULES = ("mkdocs_plugin", "__main__", "__init__")
 MAX_LINES = 400
@@ -65,9 +68,10 @@ def backward_imports(paths: list[Path], package: Path = PACKAGE) -> list[tuple[s
     bad = []
     for path in paths:
         name = _module_name(path, package)
-        own = LAYERS.index(_layer(name))
+        layer = _layer(name)
         for line, imported in _imports(path, package):
-            if LAYERS.index(_stage_of(imported)) > own:
+            stage = _stage_of(imported)
+            if RANK[stage] > RANK[layer] or (RANK[stage] == RANK[layer] and stage != layer):
                 bad.append((name, line, imported))
     return bad
 
@@ -94,9 +98,13 @@ def test_the_check_catches_an_import_that_runs_back_up(tmp_path: Path) -> None:
     absolute.write_text("from generator.site.views import build_views\n", encoding="utf-8")
     relative = package / "judge" / "planted.py"
     relative.write_text("from ..publish import csp\n", encoding="utf-8")
-    assert backward_imports([absolute, relative], package) == [
+    (package / "documents").mkdir()
+    sibling = package / "documents" / "planted.py"
+    sibling.write_text("from generator.site.projection import build_views\n", encoding="utf-8")
+    assert backward_imports([absolute, relative, sibling], package) == [
         ("generator.read.planted", 1, "generator.site.views.build_views"),
         ("generator.judge.planted", 1, "generator.publish.csp"),
+        ("generator.documents.planted", 1, "generator.site.projection.build_views"),
     ]
 
 

@@ -1,4 +1,5 @@
-"""Command line: `thidua validate | build | templates | explain | demo-data | new-campaign`
+"""Command line: `thidua validate | build | templates | explain | demo-data | new-campaign |
+documents`
 (SPEC §6). A thin edge."""
 
 from __future__ import annotations
@@ -10,8 +11,19 @@ from pathlib import Path
 
 import click
 
+from generator.cli.choice import (
+    campaign_option,
+    check_config,
+    chosen_campaign,
+    config_option,
+    data_option,
+    lone_campaign,
+    one_campaign,
+    repository,
+)
+from generator.cli.documents import documents
 from generator.cli.report import as_github, as_json, as_text, public_text
-from generator.judge.campaigns import CAMPAIGN_DIR, campaign_files, current_campaign, load_campaigns
+from generator.judge.campaigns import CAMPAIGN_DIR, load_campaigns
 from generator.judge.config import load_config
 from generator.judge.explain import explain as explain_text
 from generator.judge.pipeline import Result, run
@@ -21,85 +33,10 @@ from generator.read.issues import has_errors
 # The founding campaign: the data contract `demo-data` writes by default.
 FOUNDING_CONFIG = CAMPAIGN_DIR / "vpubnd-cantho-2019.yml"
 
-config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="One campaign file (YAML), any name [default: the campaigns of site_config/].",
-)
-campaign_option = click.option(
-    "--campaign",
-    "campaign_id",
-    default=None,
-    help="The campaign site_config/ID.yml [default: every campaign for validate, else the "
-    "current one].",
-)
-data_option = click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Folder of the campaign's spreadsheets [default: the config's data_dir].",
-)
-
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Thi đua CCHC: check campaign spreadsheets and publish the transparency site."""
-
-
-def _check_config(config_path: Path) -> None:
-    if not config_path.is_file():
-        raise click.BadParameter(f"no such file: {config_path}", param_hint="--config")
-
-
-def _repository() -> list[Path]:
-    files = campaign_files(CAMPAIGN_DIR)
-    if not files:
-        raise click.UsageError(f"no campaign file in {CAMPAIGN_DIR}/ (site_config/<id>.yml)")
-    return files
-
-
-def _lone_campaign(option: str) -> Path:
-    """The repository's only campaign file (``--data`` names the data of one campaign)."""
-    files = _repository()
-    if len(files) > 1:
-        raise click.UsageError(f"--data needs the one campaign it belongs to ({option})")
-    return files[0]
-
-
-def _chosen(config_path: Path | None, campaign_id: str | None) -> Path | None:
-    """The one campaign file named by --config or --campaign, or None (the repository)."""
-    if config_path is not None and campaign_id is not None:
-        raise click.UsageError("--config and --campaign name a campaign each: give one")
-    if config_path is not None:
-        _check_config(config_path)
-        return config_path
-    if campaign_id is None:
-        return None
-    files = _repository()
-    chosen = next((f for f in files if f.stem == campaign_id), None)
-    if chosen is None:
-        known = ", ".join(f.stem for f in files)
-        raise click.BadParameter(
-            f"no campaign '{campaign_id}' in {CAMPAIGN_DIR}/ (campaigns: {known})",
-            param_hint="--campaign",
-        )
-    return chosen
-
-
-def _one_campaign(config_path: Path | None, campaign_id: str | None) -> Path | None:
-    """The campaign file explain and templates work on: the one named, else the current
-    campaign of the repository; None (after printing why) when the repository is not valid."""
-    chosen = _chosen(config_path, campaign_id)
-    if chosen is not None:
-        return chosen
-    campaigns, issues = load_campaigns(_repository())
-    if issues:
-        click.echo(as_text(issues, []), err=True)
-        return None
-    return current_campaign(campaigns).file
 
 
 @main.command()
@@ -121,11 +58,11 @@ def validate(
 
     Without --config or --campaign: every campaign of the repository, checked together
     first (file names, paths, the current campaign), then each one's data."""
-    chosen = _chosen(config_path, campaign_id)
+    chosen = chosen_campaign(config_path, campaign_id)
     if chosen is None and data_dir is not None:
-        chosen = _lone_campaign("--campaign ID")
+        chosen = lone_campaign("--campaign ID")
     if chosen is None:
-        files = _repository()
+        files = repository()
         campaigns, issues = load_campaigns(files)
         if issues:
             click.echo(_report(Result(None, None, issues=issues), fmt))
@@ -234,10 +171,10 @@ def build(
 
     data = data_dir.resolve() if data_dir else None
     if config_path is not None:
-        _check_config(config_path)
+        check_config(config_path)
         bundle = make_site([config_path.resolve()], data, named_by_id=False)
     else:
-        files = [_lone_campaign("--config FILE")] if data is not None else _repository()
+        files = [lone_campaign("--config FILE")] if data is not None else repository()
         bundle = make_site([f.resolve() for f in files], data)
     if not bundle.ok:
         if in_ci():  # a CI log may be public: only what an annotation may carry
@@ -277,7 +214,7 @@ def explain(
     code: str, data_dir: Path | None, config_path: Path | None, campaign_id: str | None
 ) -> None:
     """Why a nominee (Mã CB) or a department (Mã đơn vị) has its status."""
-    chosen = _one_campaign(config_path, campaign_id)
+    chosen = one_campaign(config_path, campaign_id)
     if chosen is None:
         sys.exit(1)
     result = run(chosen, data_dir)
@@ -313,7 +250,7 @@ def templates(
     """Blank department workbooks with headers, drop-down lists and instructions."""
     from generator.tools.blank import write_templates
 
-    chosen = _one_campaign(config_path, campaign_id)
+    chosen = one_campaign(config_path, campaign_id)
     if chosen is None:
         sys.exit(1)
     result = run(chosen, data_dir)
@@ -350,7 +287,7 @@ def demo_data(
     from generator.tools.demo import DemoError, write_demo
 
     config_path = config_path or FOUNDING_CONFIG
-    _check_config(config_path)
+    check_config(config_path)
     config, problems = load_config(config_path)
     if config is None:
         click.echo(as_text(problems, []), err=True)
@@ -414,3 +351,6 @@ def new_campaign(
         for note in done.review:
             click.echo(f"  - {note}")
     click.echo(f"Tiếp theo: thidua validate --config {_display(done.config)}")
+
+
+main.add_command(documents)

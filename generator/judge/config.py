@@ -36,6 +36,7 @@ from generator.judge.config_routes import route_problems
 from generator.judge.config_source import SourceError, parse
 from generator.judge.contract import Contract, ContractChoice, resolve_contract
 from generator.judge.contract.checks import rules_problems
+from generator.judge.documents_config import Documents
 from generator.judge.rules import (
     AllOfRule,
     AnyOfRule,
@@ -227,6 +228,9 @@ class Config(_Strict):
         pattern=r"^[a-z0-9-]+$",
         description="Id of the campaign before this one in the same series "
         "(site_config/<id>.yml): what look-backs with `previous: N` follow.",
+    )
+    documents: Documents | None = Field(
+        None, description="The staff documents of `thidua documents` (absent: not produced)."
     )
     _data_contract: Contract | None = PrivateAttr(None)
     # The earlier campaigns the rules read (id → (file, config)) and the previous chain

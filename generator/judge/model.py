@@ -116,6 +116,9 @@ class Nominee:
     report: bool
     loc: Loc
     extra: Extra = ()
+    # Internal: read for the staff documents only (the Council list's year of birth, when
+    # the campaign's `documents` config shows it); the public projection never copies it.
+    birth_date: dt.date | None = None
 
     @property
     def vote_share(self) -> float | None:

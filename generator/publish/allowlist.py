@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.documents import names as documents
+
 # Raw data and office documents: never published, wherever they sit in the content folder.
 DATA_EXTENSIONS = frozenset(
     {
@@ -97,10 +99,19 @@ def _extension(path: str) -> str:
     return posixpath.splitext(path)[1].lower()
 
 
+def is_staff_document(path: str) -> bool:
+    """A staff document of ``thidua documents`` (its folder, or a file named like one):
+    never published, whatever folder it lands in (an .xlsx under du-lieu-mo/ included)."""
+    parts = path.split("/")
+    return documents.FOLDER in parts[:-1] or parts[-1].startswith(documents.PREFIX)
+
+
 def is_allowed(path: str, sections: Iterable[str] = ()) -> bool:
     """True when the site path may be published. Inside a campaign's folder (one of
     ``sections``, a site with several campaigns) the rules that are not the root's alone
     apply to the path within it."""
+    if is_staff_document(path):
+        return False
     first, _, rest = path.partition("/")
     if rest and first in sections:
         return any(rule.matches(rest) for rule in RULES if not rule.root_only)

@@ -179,4 +179,5 @@ def _nominee(table: Table, row: Row, unit: str, sheet: Sheet) -> Nominee:
         bool(v.get("report")),
         row_loc(table, row),
         extra_values(sheet, row),
+        opt_date(row, "birth_date"),
     )
