@@ -12,7 +12,7 @@ from generator.documents.bundle import render
 from generator.judge.pipeline import Result, run
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "site_config" / "campaign.yml"
+CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 
 
 @cache
