@@ -27,7 +27,7 @@ types: $(STAMP)
 
 # Both cores: one worker per test module's worth of tests (module fixtures are built once).
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 --dist loadscope
+	$(BIN)/python -m pytest -q -n 2 --dist loadscope --durations=25
 
 sample-data: $(STAMP)
 	$(BIN)/python -m tests.builders.sample_campaign data/vpubnd-cantho-2019

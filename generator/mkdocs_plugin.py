@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.judge.campaigns import CAMPAIGN_DIR, campaign_files
+from generator.judge.campaigns import CAMPAIGN_DIR, campaign_files, load_campaigns
 from generator.publish.checks import CheckFailed, check_built_site, refuse_content
 from generator.publish.passes import PassError, Passes, apply_passes
 from generator.read.dates import BuilderClock, builder_epoch
@@ -71,6 +71,7 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         else:
             folder = root / str(self.config["campaigns"])
             bundle = make_site(campaign_files(folder))
+            _watch(config, *_data_dirs(campaign_files(folder)))
         _watch(config, folder, bundle.result.data_dir or data_dir)
         _refuse_errors(bundle)
         if bundle.view is not None:
@@ -117,6 +118,12 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
 
     def on_shutdown(self) -> None:
         self.clock.restore()
+
+
+def _data_dirs(files: list[Path]) -> list[Path]:
+    """Every campaign's data folder (``mkdocs serve`` rebuilds when any of them changes)."""
+    campaigns, _ = load_campaigns(files)
+    return [c.file.resolve().parent.parent / c.config.data_dir for c in campaigns]
 
 
 def _watch(config: MkDocsConfig, *paths: Path | None) -> None:

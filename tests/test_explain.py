@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "site_config" / "vpubnd-cantho-2019.yml"
 
 
-def thidua(*args: str) -> subprocess.CompletedProcess[str]:
+def thidua(command: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``thidua COMMAND`` on the founding campaign (the repository's current one is 2020's)."""
     return subprocess.run(
-        [*thidua_command(), *args],
+        [*thidua_command(), command, "--campaign", "vpubnd-cantho-2019", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -64,8 +64,8 @@ criteria:
       predicate: {type: is_yes, column: rating}
     - id: CN5
       label: Tuổi
-      meaning: Sinh trước 1990.
-      predicate: {type: compare, column: birth_date, op: lt, value: 01/01/1990}
+      meaning: Số điện thoại (cột nội bộ không có trên bản ghi).
+      predicate: {type: compare, column: phone, op: lt, value: 01/01/1990}
     - id: CN6
       label: Xếp loại
       meaning: Xếp loại.
