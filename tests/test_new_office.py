@@ -37,10 +37,10 @@ def _campaign(tmp_path: Path, contract: str) -> Path:
 
 
 def _guide_units_column() -> str:
-    """The YAML block the guide tells staff to add to the units sheet of their preset."""
+    """The preset fragment (a yml block) the guide adds to the units sheet of a preset."""
     text = GUIDE.read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
-    return next(b for b in blocks if "key: staff_count" in b and "quotas" not in b)
+    blocks = re.findall(r"```yml\n(.*?)```", text, flags=re.S)
+    return next(b for b in blocks if "key: staff_count" in b)
 
 
 def test_a_units_column_in_the_campaign_says_how_to_add_it(tmp_path: Path) -> None:
