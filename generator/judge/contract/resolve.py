@@ -106,7 +106,10 @@ def _choice_issues(path: Path, preset: PresetSpec, choice: ContractChoice) -> li
                 contract_issue(
                     path,
                     f"contract.columns.{sheet_id}",
-                    f"extra columns go on the sheets published one row each: {', '.join(EXTRA_SHEETS)}",
+                    f"extra columns go on the sheets published one row each: {', '.join(EXTRA_SHEETS)}; "
+                    f"to add a column to '{sheet_id}' (e.g. a staff count for a quota "
+                    "'of: staff'), copy the preset to a new file of site_config/contracts/, "
+                    "add the column there and name that file in contract.preset",
                 )
             )
     for sheet_id, added in choice.columns.items():
