@@ -107,9 +107,11 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.clock.restore()
         site = Path(config.site_dir)
         try:
-            apply_passes(site, Passes(not config.use_directory_urls, policy=not self.serving))
+            sections = self.bundle.sections if self.bundle else ()
+            offline = not config.use_directory_urls
+            apply_passes(site, Passes(offline, policy=not self.serving, sections=sections))
             if not self.serving:
-                check_built_site(site, self.bundle.sections if self.bundle else ())
+                check_built_site(site, sections)
         except (PassError, CheckFailed) as exc:
             raise PluginError(f"thidua: {exc}") from exc
 

@@ -6,6 +6,7 @@ redirect pages and copies, the combined download — built by ``thidua build`` a
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
 import json
@@ -330,3 +331,73 @@ def test_plain_mkdocs_build_gives_the_same_site(site: Path, project: Path) -> No
     plain = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert sorted(mine) == sorted(plain)
     assert [str(p) for p in mine if mine[p] != plain[p]] == []
+
+
+def _links(site: Path, page: Path) -> list[tuple[str, Path]]:
+    """The relative links of ``page`` with the site file each leads to."""
+    out = []
+    for url in re.findall(r'href="([^"#?]*)', _text(page)):
+        if not url or url.startswith(("/", "data:")) or re.match(r"[a-z]+:", url):
+            continue
+        target = (page.parent / url).resolve()
+        if url.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        out.append((url, target))
+    return out
+
+
+def test_a_campaign_page_links_its_own_campaign_pages_not_the_root_redirects(site: Path) -> None:
+    """On a campaign's page, a nav or tab link to a root path leads to the same campaign's
+    page of that path (a reader of 2019 stays in 2019), or to the root page when the
+    campaign has none."""
+    root = site.resolve()
+    wrong, own = [], 0
+    for path in (FOUNDING_PATH, SECOND_PATH):
+        for page in sorted((site / path).rglob("*.html")):
+            for url, target in _links(site, page):
+                if target.suffix != ".html" or not target.is_file():
+                    continue
+                rel = target.relative_to(root).as_posix()
+                redirect = 'http-equiv="refresh"' in _text(target)
+                if redirect and (root / path / rel).is_file():
+                    wrong.append(f"{page.relative_to(site)} → {url}")
+                own += rel.startswith(f"{path}/")
+    assert wrong == []
+    assert own > 100
+    page = site / FOUNDING_PATH / "ket-qua" / "ca-nhan" / "index.html"
+    criteria = (site / FOUNDING_PATH / "tieu-chi" / "index.html").resolve()
+    assert dict(_links(site, page))["../../tieu-chi/"] == criteria
+
+
+def test_the_sitemap_lists_no_redirect_page(site: Path, project: Path) -> None:
+    """With a ``site_url`` (without one mkdocs lists no page), the sitemap and its gzip copy
+    list the campaigns' pages and the home, never a redirect page."""
+    conf = project / "mkdocs-url.yml"
+    base = "https://example.org/thi-dua/"
+    conf.write_text(_text(project / "mkdocs.yml") + f"site_url: {base}\n", encoding="utf-8")
+    out = project / "with-url"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(conf), "-d", str(out)],
+        cwd=project, env=ENV, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    redirects = {
+        p.relative_to(out).as_posix().removesuffix("index.html")
+        for p in out.rglob("index.html")
+        if 'http-equiv="refresh"' in _text(p)
+    }
+    assert "tieu-chi/" in redirects and "ket-qua/ca-nhan/" in redirects
+    packed = gzip.decompress((out / "sitemap.xml.gz").read_bytes()).decode("utf-8")
+    assert packed == _text(out / "sitemap.xml")
+    paths = {loc.removeprefix(base) for loc in re.findall(r"<loc>([^<]*)</loc>", packed)}
+    assert {"", f"{FOUNDING_PATH}/tieu-chi/", f"{SECOND_PATH}/ket-qua/ca-nhan/"} <= paths
+    assert not paths & redirects
+
+
+def test_only_the_campaign_whose_plan_page_it_is_links_it(site: Path) -> None:
+    """``content/ke-hoach/`` summarises the founding plan: its home links it, the other
+    campaign's (no ``campaign.plan_page``) does not claim it as its plan."""
+    founding = _text(site / FOUNDING_PATH / "index.html")
+    second = _text(site / SECOND_PATH / "index.html")
+    assert '<a href="../ke-hoach/">Kế hoạch thi đua</a>' in founding
+    assert "ke-hoach/" not in second.split('id="xem-them"')[1]

@@ -92,6 +92,9 @@ def test_from_last_year_keeps_the_text_and_moves_the_campaign(repo: Path) -> Non
     assert comments and all(c in new.splitlines() for c in comments)
     assert "  description: >-\n" in new
     assert "review" in done.stdout and "document_number" in done.stdout
+    # the site's plan page summarises the source's plan, not the copy's
+    assert old_config.campaign.plan_page == "ke-hoach/" and config.campaign.plan_page == ""
+    assert "plan_page" in done.stdout
 
 
 def test_from_last_year_writes_blank_registers_with_its_units(repo: Path) -> None:

@@ -101,6 +101,11 @@ class CampaignIdentity(_Strict):
     legal_basis: list[str] = Field(
         default_factory=list, description="Documents the plan builds on."
     )
+    plan_page: str = Field(
+        "",
+        description="Site path of the hand-written page summarising this plan (e.g. "
+        "'ke-hoach/'); the campaign's home links it only when set.",
+    )
     time_zone: Annotated[str, AfterValidator(_known_zone)] = Field(
         DEFAULT_TIME_ZONE,
         description="Time zone of the office (IANA name): the published date of the data's "

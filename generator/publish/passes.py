@@ -6,19 +6,26 @@ same passes, in this order:
 1. **Folded search data**: the search index gets folded copies of every entry (no diacritics,
    ``đ`` → ``d``; :mod:`generator.site.search_index`), its entries in page order, in
    ``search_index.json`` and in the offline build's inlined ``search_index.js``.
-2. **Offline links** (offline build only): relative links to folders name their ``index.html``,
+2. **Campaign links** (a site with several campaigns): a link on a campaign's page to a root
+   redirect page (:mod:`generator.site.campaigns`) leads instead to the same campaign's page
+   of that path when it has one, so a reader of an archived campaign is never moved to the
+   current one; the sitemap lists no redirect page.
+3. **Offline links** (offline build only): relative links to folders name their ``index.html``,
    since a folder does not open its page from ``file://``.
-3. **Content-Security-Policy** on every HTML file, with the hashes of its final inline scripts
+4. **Content-Security-Policy** on every HTML file, with the hashes of its final inline scripts
    and styles (:mod:`generator.publish.csp`), so this pass runs last.
 
-Each pass is a pure function of a file's text; :func:`apply_passes` walks the folder.
+Each page pass is a pure function of a file's text (and of the site's set of pages);
+:func:`apply_passes` walks the folder.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
+import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.publish import csp
@@ -28,6 +35,11 @@ SEARCH_JSON = "search/search_index.json"
 SEARCH_JS = "search/search_index.js"
 _JS_PREFIX = "var __index = "  # how Material's offline plugin inlines the index
 # href="…/" or href="…/#frag": relative (no scheme, not "/", "//" or "#"), ends in a slash.
+# A relative href (no scheme, not "/", "//" or "#"): its path, then its fragment or query.
+_REL_LINK = re.compile(r'(\bhref=")((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"#?]*)([#?][^"]*)?"')
+_REFRESH = '<meta http-equiv="refresh"'
+_SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+SITEMAP = "sitemap.xml"
 _DIR_LINK = re.compile(r'(\bhref=")((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"#?]*/|\.\.?)((?:#[^"]*)?")')
 
 
@@ -54,16 +66,101 @@ class Passes:
 
     offline: bool = False
     policy: bool = True
+    sections: tuple[str, ...] = ()  # the campaigns' folders of a site with several campaigns
 
 
 def apply_passes(site_dir: Path, passes: Passes) -> None:
     """Run the passes over every file of a built site, in place."""
     fold_search_files(site_dir)
+    site = SitePages.of(site_dir, passes.sections)
+    if site.redirects:
+        drop_redirects_from_sitemap(site_dir, site.redirects)
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        fixed = page_pass(text, page.relative_to(site_dir).as_posix(), passes)
+        name = page.relative_to(site_dir).as_posix()
+        fixed = page_pass(campaign_links(text, name, site), name, passes)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """What the campaign-links pass needs to know of a built site: its HTML files, which of
+    them at the root are redirect pages, and the campaigns' folders."""
+
+    pages: frozenset[str] = frozenset()
+    redirects: frozenset[str] = frozenset()
+    sections: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def of(cls, site_dir: Path, sections: tuple[str, ...]) -> SitePages:
+        """The pages of the site built in ``site_dir`` (no redirect looked for without
+        ``sections``: a lone campaign's site has none)."""
+        if not sections:
+            return cls()
+        pages = frozenset(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+        redirects = frozenset(
+            name
+            for name in pages
+            if name.partition("/")[0] not in sections
+            and _REFRESH in (site_dir / name).read_text(encoding="utf-8")
+        )
+        return cls(pages, redirects, sections)
+
+
+def campaign_links(html: str, name: str, site: SitePages) -> str:
+    """On the campaign page ``name``, links to a root redirect page → to the same campaign's
+    page of that path when it has one (same relative form, fragment kept)."""
+    section = name.partition("/")[0]
+    if not site.redirects or "/" not in name or section not in site.sections:
+        return html
+    here = posixpath.dirname(name)
+
+    def repl(m: re.Match[str]) -> str:
+        path, tail = m.group(2), m.group(3) or ""
+        target = posixpath.normpath(posixpath.join(here, path or "."))
+        folder = path == "" or path.endswith("/") or path in (".", "..")
+        page = f"{target}/index.html" if folder else target
+        own = f"{section}/{page}"
+        if page not in site.redirects or own not in site.pages:
+            return m.group(0)
+        if folder:
+            moved = posixpath.relpath(posixpath.dirname(own), here) + "/"
+        else:
+            moved = posixpath.relpath(own, here)
+        return f'{m.group(1)}{moved}{tail}"'
+
+    return _REL_LINK.sub(repl, html)
+
+
+def drop_redirects_from_sitemap(site_dir: Path, redirects: frozenset[str]) -> None:
+    """``sitemap.xml`` (and its ``.gz``, same header date) without the redirect pages."""
+    sitemap = site_dir / SITEMAP
+    if not sitemap.is_file():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    locs = _SITEMAP_URL.findall(text)
+    if not locs:
+        return
+    base = min(locs, key=len)  # the home page's address, every other one's prefix
+    moved = {r.removesuffix("index.html") for r in redirects}
+
+    def repl(m: re.Match[str]) -> str:
+        loc = m.group(1)
+        return "" if loc.startswith(base) and loc[len(base) :] in moved else m.group(0)
+
+    fixed = _SITEMAP_URL.sub(repl, text)
+    if fixed == text:
+        return
+    sitemap.write_text(fixed, encoding="utf-8")
+    packed = site_dir / f"{SITEMAP}.gz"
+    if packed.is_file():
+        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")
+        with (
+            packed.open("wb") as out,
+            gzip.GzipFile(fileobj=out, filename=str(packed), mode="wb", mtime=mtime) as gz,
+        ):
+            gz.write(fixed.encode("utf-8"))
 
 
 def page_pass(html: str, name: str, passes: Passes) -> str:

@@ -209,6 +209,9 @@ def _copied(
     )
     text, review = moved_text(source.read_text(encoding="utf-8"), move)
     text = _series_keys(text, config, campaign_id, source_id, move.shift)
+    if config.campaign.plan_page:  # the source's plan page is not the copy's
+        text = re.sub(r"^  plan_page:.*\n", "", text, count=1, flags=re.MULTILINE)
+        review.append("campaign.plan_page: đã xóa (trang kế hoạch của bản cũ)")
     return text, _units(source), [*_review(config, move.shift), *review, *_current_note()]
 
 

@@ -3,13 +3,15 @@
 The founding campaign as committed (``path: vpubnd-2019``, its data the repository's through
 a link, so git dates it) and a tiny second campaign ``thu-2020`` written here: the founding
 rules with another id, name and data folder (:class:`tests.builders.mini.Mini`'s two
-departments), ``path: thu-2020`` and ``current: true``. The project's ``mkdocs.yml`` is the
+departments), no ``campaign.plan_page`` (the site's plan page is the founding campaign's),
+``path: thu-2020`` and ``current: true``. The project's ``mkdocs.yml`` is the
 repository's with its content folder and theme overrides named by absolute path, so
 ``thidua build`` (run in the project folder) and plain ``mkdocs build`` both build it.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -29,6 +31,8 @@ def second_config(text: str, *, cid: str = SECOND_ID, path: str = SECOND_PATH) -
     text = text.replace("id: vpubnd-cantho-2019\n", f"id: {cid}\n", 1)
     text = text.replace("data_dir: data/vpubnd-cantho-2019\n", f"data_dir: data/{cid}\n", 1)
     text = text.replace(founding, SECOND_NAME)
+    plan = re.compile(r"^  plan_page:.*$", flags=re.MULTILINE)  # the site's plan: not its own
+    text = plan.sub("  # no plan_page (line kept: issues keep their line numbers)", text, count=1)
     return text.replace("path: vpubnd-2019\n", f"path: {path}\ncurrent: true\n")
 
 
