@@ -401,3 +401,16 @@ def test_only_the_campaign_whose_plan_page_it_is_links_it(site: Path) -> None:
     second = _text(site / SECOND_PATH / "index.html")
     assert '<a href="../ke-hoach/">Kế hoạch thi đua</a>' in founding
     assert "ke-hoach/" not in second.split('id="xem-them"')[1]
+
+
+def test_the_repository_sample_builds_strict_with_every_campaign(tmp_path: Path) -> None:
+    """`make site`'s build of the repository itself (three campaigns): the founding plan's
+    hand-written link to ``tieu-chi/index.md#ngay-ket-thuc`` checks in the strict build
+    although the current campaign's criteria page has no such anchor."""
+    out = tmp_path / "site"
+    done = thidua("build", "--out", str(out), cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for path in ("vpubnd-2019", "thanh-pho-2019", "thanh-pho-2020"):
+        assert (out / path / "tieu-chi" / "index.html").is_file()
+    stub = (out / "tieu-chi" / "index.html").read_text(encoding="utf-8")
+    assert "thanh-pho-2020/tieu-chi/" in stub  # the root page leads to the current campaign

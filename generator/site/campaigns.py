@@ -95,7 +95,8 @@ def combine(campaigns: Sequence[Campaign], bundles: Sequence[SiteBundle]) -> Sit
             site.files.setdefault(key, content)  # the current campaign's first
         for key in bundle.pages:
             if key != HOME and key not in site.pages:
-                site.pages[key] = redirect_page(key, campaigns[n], bundle.pages[key])
+                others = [b.pages[key] for b in bundles if key in b.pages]
+                site.pages[key] = redirect_page(key, campaigns[n], bundle.pages[key], others)
     views = [b.view for b in (bundles[n] for n in order) if b.view is not None]
     combined = export_combined(views, current.config)
     site.files.update(combined)
@@ -111,11 +112,13 @@ def _site_view(head: SiteBundle, bundles: Sequence[SiteBundle]) -> SiteView:
     return dataclasses.replace(head.view, updated=max(days, default=head.view.updated))
 
 
-def redirect_page(key: str, target: Campaign, source: str) -> str:
+def redirect_page(key: str, target: Campaign, source: str, others: Sequence[str] = ()) -> str:
     """The source of the root page ``key`` leading to ``target``'s page of the same path
-    (``source``: that page's own source). Its body names the anchors of that page, so a
-    hand-written link to ``tieu-chi/index.md#ngay-ket-thuc`` still checks in a strict
-    build; the template shows none of it (a meta refresh drops the fragment anyway)."""
+    (``source``: that page's own source; ``others``: every campaign's page of that path).
+    Its body names the anchors of all of them, so a hand-written link such as the founding
+    plan's ``tieu-chi/index.md#ngay-ket-thuc`` still checks in a strict build when the
+    current campaign's page lacks that anchor; the template shows none of it (a meta
+    refresh drops the fragment anyway)."""
     folder = posixpath.dirname(key)
     destination = f"{target.path}/{folder}/" if folder else f"{target.path}/"
     meta = {
@@ -126,7 +129,8 @@ def redirect_page(key: str, target: Campaign, source: str) -> str:
         "search": {"exclude": True},
     }
     lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
-    anchors = "".join(f'<span id="{a}"></span>' for a in dict.fromkeys(_ID.findall(source)))
+    found = (a for text in (source, *others) for a in _ID.findall(text))
+    anchors = "".join(f'<span id="{a}"></span>' for a in dict.fromkeys(found))
     body = f"\n<div hidden>{anchors}</div>\n" if anchors else ""
     return "---\n" + "\n".join(lines) + "\n---\n" + body
 
