@@ -59,13 +59,12 @@ def without_path(text: str) -> str:
 def solo_config() -> Path:
     """The founding campaign alone, without ``path``: the founding site as it always was,
     pages at the root (its URLs and golden files hold). A file beside a copy of the presets,
-    in a folder named by the text's digest (the same file for every test and worker); its
-    ``data_dir`` is the repository's, reached through a link to ``data/``."""
+    in a folder named by the digest of the text and of this checkout's path (the same file
+    for every test and worker of one checkout; another checkout's link never points here);
+    its ``data_dir`` is the repository's, reached through a link to ``data/``."""
     text = without_path(CONFIG.read_text(encoding="utf-8"))
-    folder = (
-        Path(tempfile.gettempdir())
-        / f"thidua-solo-{hashlib.sha256(text.encode()).hexdigest()[:12]}"
-    )
+    digest = hashlib.sha256(f"{ROOT}\0{text}".encode()).hexdigest()[:12]
+    folder = Path(tempfile.gettempdir()) / f"thidua-solo-{digest}"
     for preset in sorted((CONFIG.parent / "contracts").glob("*.yml")):
         _write_once(folder / "site_config" / "contracts" / preset.name, preset.read_text("utf-8"))
     data = folder / "data"
