@@ -18,8 +18,10 @@ shared: read the ratios, not the absolute seconds.
 from __future__ import annotations
 
 import argparse
+import csv
 import functools
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -114,12 +116,14 @@ def _child(tier: str, work: Path) -> dict[str, Any]:
     sizes = TIERS[tier]
     if sizes is not None:
         data = work / "data"
+    if sizes is not None and not (data / "don-vi.xlsx").exists():
         units, nominees, initiatives = sizes
         config, _ = load_config(CONFIG)
         assert config is not None
         contract = config.data_contract
         write_demo(data, contract, units=units, nominees=nominees, initiatives=initiatives, seed=1)
     out = work / "site"
+    shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     bundle = make_bundle(CONFIG, data)
     if not bundle.ok:
@@ -142,21 +146,62 @@ def _child(tier: str, work: Path) -> dict[str, Any]:
     }
 
 
-def _run_tier(tier: str, keep: Path | None) -> dict[str, Any]:
+def _run_child(tier: str, work: Path) -> dict[str, Any]:
+    """One build of ``tier`` in a process of its own, with the parse cache in ``work/cache``."""
+    env = {**os.environ, "THIDUA_CACHE_DIR": str(work / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.bench_build", "--child", tier, "--work", str(work)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"tier {tier} failed:\n{done.stderr[-3000:]}")
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def change_one_department(data: Path) -> str:
+    """Edit one department's file as its staff would: one nominee's vote count, one less.
+    The last department is an ordinary one (the first units have roles, see tools/demo.py)."""
+    import openpyxl
+
+    file = sorted((data / "de-nghi").glob("*.xlsx"))[-1]
+    book = openpyxl.load_workbook(file)
+    sheet = book["Cá nhân"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("Số phiếu đồng ý") + 1
+    cell = sheet.cell(row=2, column=column)
+    cell.value = int(cell.value) - 1
+    book.save(file)
+    return file.name
+
+
+def _person_name(site: Path) -> str:
+    """A nominee's name from the site's own open data (the last one: a deep search hit)."""
+    with (site / "du-lieu-mo" / "ca-nhan.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return str(rows[-1]["ho_ten"])
+
+
+def _run_tier(tier: str, keep: Path | None, rebuild: bool, search: bool) -> dict[str, Any]:
     work = (keep / tier) if keep else Path(tempfile.mkdtemp(prefix=f"thidua-bench-{tier}-"))
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    for stale in ("site", "cache"):  # the data of a kept tier is reused (it takes minutes)
+        shutil.rmtree(work / stale, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.bench_build", "--child", tier, "--work", str(work)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise SystemExit(f"tier {tier} failed:\n{done.stderr[-3000:]}")
-        figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        figures = _run_child(tier, work)
+        if search:
+            from bench.search_latency import first_result_ms
+
+            name = _person_name(work / "site")
+            figures["search_query"] = name
+            figures["search_ms"] = first_result_ms(work / "site", name)
+        if rebuild and TIERS[tier] is not None:
+            figures["changed"] = change_one_department(work / "data")
+            figures["rebuild"] = _run_child(tier, work)
         return figures
     finally:
         if keep is None:
@@ -182,6 +227,17 @@ def _print(results: list[dict[str, Any]]) -> None:
         print(f"{label:<16}" + "".join(f"{cell(r):>10}" for r in results))
     for r in results:
         print(f"largest page of {r['tier']}: {r['largest'][0]}")
+    for r in results:
+        if "search_ms" in r:
+            times = " ".join(f"{t:.0f}" for t in r["search_ms"])
+            print(f"search {r['tier']}: first result {times} ms ({r['search_query']})")
+    for r in results:
+        if "rebuild" in r:
+            again = r["rebuild"]["total"]
+            print(
+                f"rebuild {r['tier']} after changing {r['changed']}: {again:.2f} s"
+                f" = {100 * again / r['total']:.0f} % of the cold build"
+            )
     if len(results) > 1:
         base = results[0]
         for r in results[1:]:
@@ -192,6 +248,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--tiers", default="S,M", help="comma-separated: S, M, L")
     parser.add_argument("--keep", type=Path, default=None, help="keep data and sites here")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="M/L: change one department's file, build again"
+    )
+    parser.add_argument(
+        "--search", action="store_true", help="time to the first search result in Chromium"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -200,7 +262,7 @@ def main() -> None:
         return
     results = []
     for tier in args.tiers.split(","):
-        results.append(_run_tier(tier.strip(), args.keep))
+        results.append(_run_tier(tier.strip(), args.keep, args.rebuild, args.search))
         print(f"tier {tier} done in {results[-1]['total']:.1f} s", file=sys.stderr)
     _print(results)
 
