@@ -33,6 +33,7 @@ from generator.judge.config_awards import RankKey as RankKey
 from generator.judge.config_checks import check
 from generator.judge.config_errors import Problem, at_keys, from_pydantic, place_problems, to_issue
 from generator.judge.config_routes import route_problems
+from generator.judge.comments_config import Comments
 from generator.judge.config_source import SourceError, parse
 from generator.judge.contract import Contract, ContractChoice, resolve_contract
 from generator.judge.contract.checks import rules_problems
@@ -236,6 +237,10 @@ class Config(_Strict):
     )
     documents: Documents | None = Field(
         None, description="The staff documents of `thidua documents` (absent: not produced)."
+    )
+    comments: Comments | None = Field(
+        None,
+        description="The public comment window (góp ý) on the proposals (absent: none).",
     )
     _data_contract: Contract | None = PrivateAttr(None)
     # The earlier campaigns the rules read (id → (file, config)) and the previous chain
