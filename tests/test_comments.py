@@ -145,7 +145,9 @@ def test_a_window_ending_after_the_council_met_is_a_located_error(tmp_path: Path
     result = run(path, SAMPLE)
     found = {i.key() for i in result.issues if i.code == "comment-window-after-council"}
     council = {i.loc.row for i in result.dataset.council or []}
-    assert found == {("comment-window-after-council", "hoi-dong.xlsx", "Kết quả", r, "I") for r in council}
+    assert found == {
+        ("comment-window-after-council", "hoi-dong.xlsx", "Kết quả", r, "I") for r in council
+    }
     assert not result.ok
 
 
@@ -174,7 +176,7 @@ def monkeypatch_module() -> object:
 def test_during_every_proposed_subject_has_the_action(during: dict[str, str]) -> None:
     people = during["ket-qua/ca-nhan/index.md"]
     collectives = during["ket-qua/tap-the/index.md"]
-    assert people.count('class="thidua-gop-y__link"') == people.count("<tr id=\"p-")
+    assert people.count('class="thidua-gop-y__link"') == people.count('<tr id="p-')
     assert collectives.count('class="thidua-gop-y__link"') == collectives.count('<tr id="tt-')
     assert "CB0" not in people and "CB0" not in during["don-vi/th/index.md"]
     assert "Đang nhận góp ý" in during["index.md"] and "Còn 4 ngày" in during["index.md"]
@@ -229,9 +231,7 @@ def test_the_feed_announces_the_window() -> None:
         "vpubnd-2019/gop-y/index.md": bundle.pages["gop-y/index.md"],
         "gop-y/index.md": "---\nhide:\n  - toc\n---\n\n# Chuyển trang\n",  # a redirect page
     }
-    feed = feed_for(
-        sources, site_name="S", description="", site_url=None, directory_urls=True
-    )
+    feed = feed_for(sources, site_name="S", description="", site_url=None, directory_urls=True)
     assert feed is not None
     text = feed.decode("utf-8")
     assert text.count("<item>") == 1

@@ -152,8 +152,7 @@ def window_problems(data: dict[str, Any]) -> Iterator[Problem]:
         yield Problem(
             "config-comment-window-order",
             ("comments", "end"),
-            f"ngày cuối nhận góp ý {end:%d/%m/%Y} trước ngày đầu {start:%d/%m/%Y} "
-            "(comments.start)",
+            f"ngày cuối nhận góp ý {end:%d/%m/%Y} trước ngày đầu {start:%d/%m/%Y} (comments.start)",
             f"the window's end {end:%d/%m/%Y} is before its start {start:%d/%m/%Y} "
             "(comments.start)",
         )

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from generator.judge.campaign_refs import resolve_references
+from generator.judge.comments_config import Comments
 from generator.judge.config_awards import Award as Award
 from generator.judge.config_awards import Quota as Quota
 from generator.judge.config_awards import Quotas, Ranking
@@ -33,7 +34,6 @@ from generator.judge.config_awards import RankKey as RankKey
 from generator.judge.config_checks import check
 from generator.judge.config_errors import Problem, at_keys, from_pydantic, place_problems, to_issue
 from generator.judge.config_routes import route_problems
-from generator.judge.comments_config import Comments
 from generator.judge.config_source import SourceError, parse
 from generator.judge.contract import Contract, ContractChoice, resolve_contract
 from generator.judge.contract.checks import rules_problems

@@ -106,6 +106,4 @@ def comments_view(
             continue  # rejected by the checks already; never published
         before = tallies[key]
         tallies[key] = Tally(before.count + 1, before.considered and considered)
-    return CommentsView(
-        start, end, state, c.address, c.email, c.endpoint, 0, people, units
-    )
+    return CommentsView(start, end, state, c.address, c.email, c.endpoint, 0, people, units)

@@ -100,9 +100,7 @@ def _unknown(ctx: Context, table: Table, row: Row, key: str, vi: str, en: str) -
     )  # fmt: skip
 
 
-def _received(
-    ctx: Context, table: Table, row: Row, first: dt.date, last: dt.date
-) -> None:
+def _received(ctx: Context, table: Table, row: Row, first: dt.date, last: dt.date) -> None:
     day = row.values.get("received")
     if isinstance(day, dt.date) and not first <= day <= last:
         header = ctx.sheet(REGISTER_SHEET).column("received").header

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from generator.judge.config import Config
 from generator.judge.model import Dataset
+from generator.judge.validate.comment_checks import check_comments
 from generator.judge.validate.context import Context
 from generator.judge.validate.council import council_decisions
-from generator.judge.validate.comment_checks import check_comments
 from generator.judge.validate.counts import count_rows
 from generator.judge.validate.crosschecks import check_discipline_reports, credit_authors
 from generator.judge.validate.departments import nominee_records, submission_records
