@@ -29,12 +29,13 @@ SECTION = "comments:\n"
 
 
 def campaign(tmp: Path, section: str) -> Path:
-    """The founding campaign with its ``comments`` section replaced (it is the file's last)."""
+    """The founding campaign with its ``comments`` section replaced (the one before ``path``)."""
     text = CONFIG.read_text(encoding="utf-8")
+    end = text.index("# The campaign's pages and downloads")
     folder = tmp / "site_config"
     shutil.copytree(CONFIG.parent / "contracts", folder / "contracts")
     path = folder / CONFIG.name
-    path.write_text(text[: text.index(SECTION)] + section, encoding="utf-8")
+    path.write_text(text[: text.index(SECTION)] + section + "\n" + text[end:], encoding="utf-8")
     return path
 
 

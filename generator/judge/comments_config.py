@@ -73,7 +73,7 @@ class Comments(BaseModel):
     )
     email: str = Field(
         pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$",
-        description="The office's e-mail address that the 'Góp ý' links write to.",
+        description="The office's e-mail address that the rows' comment links write to.",
     )
     endpoint: str | None = Field(
         None,
