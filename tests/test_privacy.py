@@ -56,7 +56,7 @@ CHECKED_OTHERWISE = {
 # the counts are published.
 COMMENT_SENDER = "Hồ Thị QZXGópý7350"
 COMMENT_TEXT = "QZXNỘIDUNG7351 góp ý kín ỹ"
-COMMENT_DAYS = (dt.date(2019, 12, 13), dt.date(2019, 12, 17))
+COMMENT_DAYS = (dt.date(2019, 12, 16), dt.date(2019, 12, 19))
 AFTER_WINDOW = str(int(dt.datetime(2020, 2, 3, 3, tzinfo=dt.UTC).timestamp()))
 
 
