@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -35,9 +35,9 @@ CAMPAIGN = "Phong trào thi đua thực hiện cải cách hành chính năm 201
 
 
 class _Endpoint(http.server.BaseHTTPRequestHandler):
-    received: list[dict[str, list[str]]] = []
+    received: ClassVar[list[dict[str, list[str]]]] = []
 
-    def do_POST(self) -> None:  # noqa: N802 - the handler's API
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", "0"))
         self.received.append(parse_qs(self.rfile.read(length).decode("utf-8")))
         body = "<!doctype html><html lang=vi><title>Đã nhận</title><p>Đã nhận góp ý.</p>"
