@@ -58,7 +58,7 @@ def _council_meeting(ctx: Context, last: dt.date) -> None:
             met = row.values.get("meeting_date")
             if isinstance(met, dt.date) and met <= last:
                 _issue(
-                    table, row, "meeting_date", header, "comment-window-after-council",
+                    "comment-window-after-council", table, row, "meeting_date", header,
                     f"Hội đồng họp ngày {met:%d/%m/%Y}, trong khi thời gian nhận góp ý đến hết "
                     f"ngày {last:%d/%m/%Y} (comments): Hội đồng phải họp sau khi hết hạn góp ý.",
                     f"The Council met on {met:%d/%m/%Y} but the comment window runs to "
@@ -93,7 +93,7 @@ def _register_rows(ctx: Context, data: Dataset, first: dt.date, last: dt.date) -
 
 def _unknown(ctx: Context, table: Table, row: Row, key: str, vi: str, en: str) -> None:
     _issue(
-        table, row, key, ctx.sheet(REGISTER_SHEET).column(key).header, "comment-unknown-subject",
+        "comment-unknown-subject", table, row, key, ctx.sheet(REGISTER_SHEET).column(key).header,
         f"Góp ý về một đối tượng không có trong danh sách đề nghị: {vi}; dòng bị loại.",
         f"A comment on a subject that is not proposed: {en}; the row is rejected.",
         value=str(row.values.get(key) or ""),
@@ -105,7 +105,7 @@ def _received(ctx: Context, table: Table, row: Row, first: dt.date, last: dt.dat
     if isinstance(day, dt.date) and not first <= day <= last:
         header = ctx.sheet(REGISTER_SHEET).column("received").header
         _issue(
-            table, row, "received", header, "comment-outside-window",
+            "comment-outside-window", table, row, "received", header,
             f"Góp ý nhận ngày {day:%d/%m/%Y}, ngoài thời gian nhận góp ý ({first:%d/%m/%Y} – "
             f"{last:%d/%m/%Y}); vẫn được đếm.",
             f"Comment received on {day:%d/%m/%Y}, outside the window ({first:%d/%m/%Y} – "
@@ -115,11 +115,11 @@ def _received(ctx: Context, table: Table, row: Row, first: dt.date, last: dt.dat
 
 
 def _issue(
+    code: str,
     table: Table,
     row: Row,
     key: str,
     header: str,
-    code: str,
     vi: str,
     en: str,
     *,
