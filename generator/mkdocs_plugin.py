@@ -108,8 +108,10 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         site = Path(config.site_dir)
         try:
             sections = self.bundle.sections if self.bundle else ()
+            origins = self.bundle.form_origins if self.bundle else ()
             offline = not config.use_directory_urls
-            apply_passes(site, Passes(offline, policy=not self.serving, sections=sections))
+            passes = Passes(offline, not self.serving, sections, form_origins=origins)
+            apply_passes(site, passes)
             if not self.serving:
                 check_built_site(site, sections)
         except (PassError, CheckFailed) as exc:

@@ -121,12 +121,13 @@ def test_config_errors_name_file_key_and_line(tmp_path, old, new, expected):
 def test_every_config_field_is_documented():
     from pydantic import BaseModel
 
+    from generator.judge import comments_config, config_awards
     from generator.judge import config as cfg
-    from generator.judge import config_awards
     from generator.judge.contract import spec
 
     documented = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
-    for module, name in [(m, n) for m in (cfg, config_awards, spec) for n in dir(m)]:
+    modules = (cfg, config_awards, spec, comments_config)
+    for module, name in [(m, n) for m in modules for n in dir(m)]:
         model = getattr(module, name)
         if (
             isinstance(model, type)

@@ -75,7 +75,7 @@ def test_the_founding_campaign_names_its_preset() -> None:
     assert issues == [] and config is not None
     assert config.contract.preset == "cchc-vpubnd-2019"
     assert [s.id for s in config.data_contract.sheets] == [
-        "units", "initiatives", "discipline", "submission", "nominees", "council",
+        "units", "initiatives", "discipline", "submission", "nominees", "council", "comments",
     ]  # fmt: skip
     assert config.data_contract.sheet("nominees").extras == ()
 

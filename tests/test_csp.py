@@ -49,7 +49,7 @@ def test_policy_hashes_exactly_the_inline_code() -> None:
     assert source_hash("color: blue") in d["style-src"]
     assert len(d["style-src"]) == 5  # self, <style>, unsafe-hashes, 2 distinct attributes
     assert d["object-src"] == ["'none'"] and d["base-uri"] == ["'self'"]
-    assert d["form-action"] == ["'self'"] and d["img-src"] == ["'self'", "data:"]
+    assert d["form-action"] == ["'none'"] and d["img-src"] == ["'self'", "data:"]
     assert "'unsafe-inline'" not in policy(PAGE) and "'unsafe-eval'" not in policy(PAGE)
     # the well-known example of the CSP spec
     assert source_hash("alert('Hello, world.');") == (
@@ -191,3 +191,30 @@ def test_policy_added_by_the_plugin_except_in_the_live_preview(tmp_path: Path) -
     assert (site / "sitemap.xml").read_text(encoding="utf-8") == "<urlset/>"
     # `mkdocs serve` injects an inline live-reload script (a new one per request)
     assert (built_by("serve") / "index.html").read_text(encoding="utf-8") == PAGE
+
+
+def test_form_action_is_none_unless_a_form_needs_more() -> None:
+    """Issue 14: ``form-action`` is the comment endpoint's origin, else 'none'; a page with a
+    form to one of the site's own pages (the home page's look-up) also allows 'self'."""
+    plain = "<html><head><meta charset='utf-8'></head><body><p>x</p></body></html>"
+    lookup = plain.replace("<p>x</p>", '<form action="ket-qua/ca-nhan/" method="get"></form>')
+    outside = plain.replace("<p>x</p>", '<form action="https://evil.example/x"></form>')
+    origin = "https://gopy.example.gov.vn"
+    assert directives(policy(plain))["form-action"] == ["'none'"]
+    assert directives(policy(outside))["form-action"] == ["'none'"]  # never allowed by itself
+    assert directives(policy(lookup))["form-action"] == ["'self'"]
+    assert directives(policy(plain, form_action=origin))["form-action"] == [origin]
+    assert directives(policy(lookup, form_action=origin))["form-action"] == ["'self'", origin]
+    assert directives(policy(outside, form_action=origin))["form-action"] == [origin]
+
+
+def test_the_passes_give_each_campaign_folder_its_own_form_origin() -> None:
+    from generator.publish.passes import Passes
+
+    lone = Passes(form_origins=(("", "https://a.example"),))
+    assert lone.form_origin("ket-qua/ca-nhan/index.html") == "https://a.example"
+    assert lone.form_origin("index.html") == "https://a.example"
+    several = Passes(sections=("x", "y"), form_origins=(("y", "https://b.example:8443"),))
+    assert several.form_origin("y/gop-y/index.html") == "https://b.example:8443"
+    assert several.form_origin("x/gop-y/index.html") is None
+    assert several.form_origin("index.html") is None

@@ -40,12 +40,24 @@ AUTHOR_CODE = "QZXTG7399"  # a co-author who is not a nominee
 KL_DATES = (dt.date(2019, 4, 23), dt.date(2020, 3, 17), dt.date(2019, 5, 14))
 KL_DEFAULT_EXPIRY = dt.date(2020, 5, 14)  # one year after 14/05/2019 (computed, never shown)
 COUNCIL_HEADERS = [c.header for c in schema.COUNCIL.columns]
+COMMENT_HEADERS = [c.header for c in schema.CONTRACT.sheet("comments").columns]
 # Internal columns whose values can't be unique markers, and how they are checked instead.
 CHECKED_OTHERWISE = {
     "Kỷ luật/Hình thức": "closed list: no form is named on any generated page or download",
     "Cá nhân/Kỷ luật": "closed list: no form is named on any generated page or download",
     "Kỷ luật/Mã đơn vị": "a public unit code; the register's other columns are markers",
+    "Góp ý/Mã đơn vị": "a public unit code; the register's other columns are markers",
+    "Góp ý/Hình thức nhận": "closed list (its words name the ways to comment on /gop-y/): "
+    "test_comments_register_publishes_only_counts",
+    "Góp ý/Hội đồng đã xem xét": "published by design, as the handling of a nominee's comments",
 }
+# The comments register (issue 14): a sender and a content that must never be published,
+# received on days that appear nowhere else; the site is built dated after the window, so
+# the counts are published.
+COMMENT_SENDER = "Hồ Thị QZXGópý7350"
+COMMENT_TEXT = "QZXNỘIDUNG7351 góp ý kín ỹ"
+COMMENT_DAYS = (dt.date(2019, 12, 16), dt.date(2019, 12, 19))
+AFTER_WINDOW = str(int(dt.datetime(2020, 2, 3, 3, tzinfo=dt.UTC).timestamp()))
 
 
 def planted() -> tuple[Mini, dict[str, list[str]]]:
@@ -87,6 +99,10 @@ def planted() -> tuple[Mini, dict[str, list[str]]]:
         *date_forms(KL_DEFAULT_EXPIRY),
     ]
     markers["Kết quả/Mã CB"] = [CODES["A1"]]  # the Council file names a nominee by code
+    markers["Góp ý/Mã CB"] = [CODES["A2"]]
+    markers["Góp ý/Người góp ý"] = [COMMENT_SENDER, "QZXGópý7350"]
+    markers["Góp ý/Nội dung"] = [COMMENT_TEXT]
+    markers["Góp ý/Ngày nhận"] = [d for day in COMMENT_DAYS for d in date_forms(day)]
     return mini, markers
 
 
@@ -106,6 +122,11 @@ def write_planted(dest: Path) -> tuple[Path, dict[str, list[str]]]:
         ["Tập thể", "B", None, None, "Giấy khen", "6/QĐ-VP", dt.date(2020, 1, 10)],
     ]
     write_xlsx(data / "hoi-dong.xlsx", {"Kết quả": [COUNCIL_HEADERS[:7], *council]})
+    comments = [
+        [COMMENT_DAYS[0], "A", CODES["A2"], COMMENT_SENDER, "Thư điện tử", COMMENT_TEXT, "Có"],
+        [COMMENT_DAYS[1], "A", CODES["A2"], COMMENT_SENDER, "Bưu điện", COMMENT_TEXT, "Có"],
+    ]
+    write_xlsx(data / "gop-y.xlsx", {"Góp ý": [COMMENT_HEADERS, *comments]})
     return data, markers
 
 
@@ -113,7 +134,7 @@ def write_planted(dest: Path) -> tuple[Path, dict[str, list[str]]]:
 def planted_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("privacy")
     data, _ = write_planted(tmp / "data")
-    return data, build_ok(data, tmp / "site")
+    return data, build_ok(data, tmp / "site", env={"SOURCE_DATE_EPOCH": AFTER_WINDOW})
 
 
 @pytest.fixture(scope="module")
@@ -365,3 +386,19 @@ def test_an_extra_internal_column_is_never_published(tmp_path: Path) -> None:
     ]
     assert hits == []
     assert not any("referee" in text or "Người giới thiệu" in text for _, text in texts)
+
+
+def test_comments_register_publishes_only_counts(
+    planted_site: tuple[Path, Path], texts: list[tuple[str, str]]
+) -> None:
+    """Issue 14: the register is read (two comments on A2) and the site says only that."""
+    data, site = planted_site
+    result = run(CONFIG, data)
+    assert len(result.dataset.registers["comments"]) == 2
+    page = (site / "ket-qua" / "ca-nhan" / "index.html").read_text(encoding="utf-8")
+    assert page.count("Góp ý: 2 ý kiến, Hội đồng đã xem xét") == 1
+    channels = ("Thư điện tử", "Bưu điện")
+    for name, text in texts:
+        # the ways to comment are named on /gop-y/ (and so in the search index), by design
+        if not name.startswith(("gop-y/", "search/")):
+            assert not any(c in text for c in channels), name

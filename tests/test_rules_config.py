@@ -128,7 +128,7 @@ def test_each_rule_message_says_what_and_why(tmp_path: Path) -> None:
         "sheet 'submission' declares no column 'cchc_index' (keys: unit, good_cchc, rating,"
     )
     assert said["criteria.collective.1.predicate.register"] == (
-        "no register has id 'training' (registers: units, initiatives, discipline, council)"
+        "no register has id 'training' (registers: units, initiatives, discipline, council, comments)"
     )
     assert (
         said["criteria.collective.2.predicate.value"]

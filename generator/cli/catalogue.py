@@ -20,6 +20,11 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "config-invalid": ("error", "Tệp cấu hình có giá trị sai kiểu hoặc không được phép."),
     "config-date-impossible": ("error", "Tệp cấu hình ghi một ngày không có trong lịch."),
     "config-date-order": ("error", "Tệp cấu hình ghi ngày kết thúc trước ngày bắt đầu."),
+    "config-comment-window-order": (
+        "error",
+        "Thời gian nhận góp ý có ngày cuối trước ngày đầu.",
+    ),
+    "config-comment-endpoint": ("error", "Địa chỉ nhận góp ý trực tuyến không phải HTTPS."),
     "config-unknown-reference": (
         "error",
         "Tệp cấu hình nhắc đến một hạn, cột, sổ hoặc đợt thi đua không có.",
@@ -115,6 +120,16 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
         "Được đề nghị hình thức cao hơn nhưng chỉ đạt tiêu chí của hình thức thấp hơn.",
     ),
     "council-duplicate": ("error", "Hội đồng có hai dòng kết quả cho cùng một đối tượng."),
+    "comment-window-after-council": (
+        "error",
+        "Hội đồng họp trước khi hết thời gian nhận góp ý.",
+    ),
+    "comment-unknown-subject": (
+        "error",
+        "Sổ góp ý ghi một đối tượng không có trong danh sách đề nghị.",
+    ),
+    "comment-outside-window": ("warning", "Góp ý được nhận ngoài thời gian nhận góp ý."),
+    "comment-no-window": ("warning", "Có sổ góp ý nhưng không khai báo thời gian nhận góp ý."),
 }
 
 UNKNOWN = "Có vấn đề trong dữ liệu."

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from generator.judge.campaign_refs import resolve_references
+from generator.judge.comments_config import Comments
 from generator.judge.config_awards import Award as Award
 from generator.judge.config_awards import Quota as Quota
 from generator.judge.config_awards import Quotas, Ranking
@@ -236,6 +237,10 @@ class Config(_Strict):
     )
     documents: Documents | None = Field(
         None, description="The staff documents of `thidua documents` (absent: not produced)."
+    )
+    comments: Comments | None = Field(
+        None,
+        description="The public comment window (góp ý) on the proposals (absent: none).",
     )
     _data_contract: Contract | None = PrivateAttr(None)
     # The earlier campaigns the rules read (id → (file, config)) and the previous chain

@@ -11,7 +11,8 @@ What is checked (decidable from the file alone, without any spreadsheet):
 - a key written twice in one mapping (YAML would keep the last silently);
 - the same id twice in ``deadlines``, ``fields``, ``awards`` (also the same ``name``), the
   criteria (collective and individual together) and each ``dossier`` list;
-- ``period.end`` before ``period.start``;
+- ``period.end`` before ``period.start``; the comment window's end before its start, or
+  its endpoint not HTTPS (:mod:`comments_config`);
 - a deadline reference (``dossier.deadline``, ``recognised_by`` at any depth of a predicate
   (``all_of``, ``any_of``, ``not``),
   ``awards[].deadline``) naming no id of ``deadlines``.
@@ -23,6 +24,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from generator.judge.comments_config import window_problems
 from generator.judge.config_errors import Loc, Problem
 from generator.judge.config_source import Source
 
@@ -35,6 +37,7 @@ def check(source: Source) -> list[Problem]:
         *_duplicate_ids(source, data),
         *_period_order(data),
         *_deadline_references(data),
+        *window_problems(data),
     ]
 
 

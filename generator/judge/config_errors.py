@@ -35,6 +35,8 @@ SEVERITY: dict[str, Severity] = dict(
         ("config-invalid", "error"),
         ("config-date-impossible", "error"),
         ("config-date-order", "error"),
+        ("config-comment-window-order", "error"),
+        ("config-comment-endpoint", "error"),
         ("config-unknown-reference", "error"),
         ("config-duplicate-id", "error"),
         ("config-quota-impossible", "error"),

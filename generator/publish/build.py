@@ -62,7 +62,8 @@ def build_into(
         tree = write_staging_tree(bundle, project, work / "stage", offline=offline)
         updated = bundle.view.updated if bundle.view is not None else None
         run_builder(chosen, tree.config, tree.site, epoch=builder_epoch(updated), offline=offline)
-        apply_passes(tree.site, Passes(offline=offline, sections=bundle.sections))
+        passes = Passes(offline, sections=bundle.sections, form_origins=bundle.form_origins)
+        apply_passes(tree.site, passes)
         check_built_site(tree.site, bundle.sections)
     except (BuilderFailed, CheckFailed, ConfigFileError, PassError, StagingFailed) as exc:
         raise BuildFailed(str(exc)) from exc

@@ -8,6 +8,11 @@ one smuggled in through data, say — is refused by the browser. Inline ``style`
 (the home page's bar chart) are allowed the same way, by hash (``'unsafe-hashes'`` lets a
 hash match a style attribute); ``'unsafe-inline'`` is never used.
 
+``form-action`` is ``'none'`` unless a form needs more: the campaign's comment endpoint
+(``form_action``, the origin of ``comments.endpoint``: the comment form posts only there) and
+``'self'`` on a page holding a form whose ``action`` is one of the site's own pages (the home
+page's look-up form, a GET to the results page that works without JavaScript).
+
 A ``<meta>`` policy cannot carry ``frame-ancestors``, ``report-uri`` or ``sandbox``
 (browsers ignore them there and complain), so they are left out.
 """
@@ -27,6 +32,7 @@ _JS_TYPES = frozenset(
 )
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _EXISTING = re.compile(r"<meta\s+http-equiv=[\"']?content-security-policy", re.IGNORECASE)
 
 
@@ -39,6 +45,7 @@ class _Inline(HTMLParser):
         self.scripts: list[str] = []
         self.styles: list[str] = []
         self.style_attributes: list[str] = []
+        self.own_form = False  # a <form action="…"> naming one of the site's own pages
         self._open: str | None = None  # "script" | "style" | "skip" while inside one
         self._text: list[str] = []
 
@@ -47,6 +54,8 @@ class _Inline(HTMLParser):
         style = values.get("style")
         if style is not None:
             self.style_attributes.append(style)
+        if tag == "form" and _is_own_page(values.get("action")):
+            self.own_form = True
         if tag == "script":
             kind = (values.get("type") or "").strip().lower()
             runs = "src" not in values and kind in _JS_TYPES
@@ -73,6 +82,14 @@ class _Inline(HTMLParser):
             self._open, self._text = None, []
 
 
+def _is_own_page(action: str | None) -> bool:
+    """A form action that is a relative address (no scheme, not ``//host``)."""
+    if action is None:
+        return False
+    action = action.strip()
+    return bool(action) and not action.startswith("//") and not _SCHEME.match(action)
+
+
 def source_hash(text: str) -> str:
     """CSP hash source of an inline script or style: ``'sha256-<base64>'``."""
     digest = hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).digest()
@@ -83,8 +100,10 @@ def _sorted_unique(items: list[str]) -> list[str]:
     return sorted(set(items))
 
 
-def policy(html: str) -> str:
-    """The policy for one page: its own inline scripts and styles allowed by hash only."""
+def policy(html: str, *, form_action: str | None = None) -> str:
+    """The policy for one page: its own inline scripts and styles allowed by hash only;
+    forms may post to ``form_action`` (an origin, ``https://host[:port]``) and, when the
+    page has a form to one of its own pages, to the site itself; else nowhere."""
     found = _Inline()
     found.feed(html)
     found.close()
@@ -106,18 +125,23 @@ def policy(html: str) -> str:
         ("frame-src", ["'none'"]),
         ("object-src", ["'none'"]),
         ("base-uri", ["'self'"]),
-        ("form-action", ["'self'"]),
+        ("form-action", _form_sources(found.own_form, form_action)),
     ]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
 
 
-def add_policy(html: str) -> str:
+def _form_sources(own_form: bool, form_action: str | None) -> list[str]:
+    sources = (["'self'"] if own_form else []) + ([form_action] if form_action else [])
+    return sources or ["'none'"]
+
+
+def add_policy(html: str, *, form_action: str | None = None) -> str:
     """``html`` with its CSP meta tag first in <head> (right after the charset declaration,
     before any script). A page that already declares a policy is an error: two policies
     would both apply and the page's own one was not computed here."""
     if _EXISTING.search(html):
         raise ValueError("the page already declares a Content-Security-Policy")
-    tag = f'<meta http-equiv="{META_NAME}" content="{policy(html)}">'
+    tag = f'<meta http-equiv="{META_NAME}" content="{policy(html, form_action=form_action)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         raise ValueError("no <head> to put the Content-Security-Policy in")

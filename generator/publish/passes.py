@@ -67,6 +67,14 @@ class Passes:
     offline: bool = False
     policy: bool = True
     sections: tuple[str, ...] = ()  # the campaigns' folders of a site with several campaigns
+    # campaign folder ('' for a lone campaign at the root) → the origin its comment form
+    # posts to (``https://host[:port]``): the CSP ``form-action`` of that folder's pages
+    form_origins: tuple[tuple[str, str], ...] = ()
+
+    def form_origin(self, name: str) -> str | None:
+        """The comment form's origin for the page ``name`` (a path in the built site)."""
+        origins = dict(self.form_origins)
+        return origins.get(name.partition("/")[0] if "/" in name else "", origins.get(""))
 
 
 def apply_passes(site_dir: Path, passes: Passes) -> None:
@@ -170,7 +178,7 @@ def page_pass(html: str, name: str, passes: Passes) -> str:
     if not passes.policy:
         return html
     try:
-        return csp.add_policy(html)
+        return csp.add_policy(html, form_action=passes.form_origin(name))
     except ValueError as exc:
         raise PassError(f"Content-Security-Policy cho {name}: {exc}") from exc
 

@@ -35,6 +35,8 @@ class SiteBundle:
     epoch: int | None = None  # seconds since 1970 of the data's last change, if known
     # the campaigns' folders when the site has several (or one under its path), else ()
     sections: tuple[str, ...] = ()
+    # campaign folder ('' at the root) → origin its comment form posts to (CSP form-action)
+    form_origins: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -64,6 +66,9 @@ def make_bundle(
     bundle = SiteBundle(result)
     if not result.ok or result.config is None or result.data_dir is None:
         return bundle
+    comments = result.config.comments
+    if comments is not None and comments.form_origin is not None:
+        bundle.form_origins = ((base.rstrip("/"), comments.form_origin),)
     zone = result.config.campaign.time_zone
     bundle.epoch = data_epoch(result.data_dir)
     updated = local_day(bundle.epoch, zone)

@@ -83,6 +83,7 @@ def combine(campaigns: Sequence[Campaign], bundles: Sequence[SiteBundle]) -> Sit
         history=head.history,
         epoch=max((b.epoch for b in bundles if b.epoch is not None), default=None),
         sections=tuple(c.path for c in campaigns),
+        form_origins=tuple(o for b in bundles for o in b.form_origins),
     )
     vendored = vendor.site_files()
     site.files.update(vendored)

@@ -3,7 +3,9 @@
 
 Builder-independent: :func:`read_post` reads a post's YAML front matter (``title``, ``date``
 as YYYY-MM-DD, ``summary``) and :func:`rss` writes the feed. The feed is deterministic: its
-dates come from the posts, never from the clock, and items are ordered newest first.
+dates come from the posts, never from the clock, and items are ordered newest first. A
+campaign with a comment window (góp ý) announces it with one more item: its ``/gop-y/`` page
+carries a post's front matter (dated by the window's first day).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ NEWS_DIR = "tin-tuc"
 # a request for tin-tuc/sitemap.xml, failing on every page view.
 FEED_PATH = "rss.xml"
 FEED_TITLE = "Tin tức"
+# A campaign's comment window page (generator/site/pages/gop_y.py): its front matter makes
+# it the feed's announcement of the window.
+WINDOW_PAGE = "gop-y/index.md"
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
@@ -150,8 +155,18 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
 
 
 def is_news_page(src_uri: str) -> bool:
-    """A Markdown page under ``tin-tuc/``: the feed reads only these."""
-    return src_uri.startswith(f"{NEWS_DIR}/") and src_uri.endswith(".md")
+    """A page the feed reads: a Markdown page under ``tin-tuc/``, or a campaign's comment
+    window page (``gop-y/index.md``, at the root or in a campaign's folder), which
+    announces the window when its front matter has a date."""
+    if src_uri.startswith(f"{NEWS_DIR}/") and src_uri.endswith(".md"):
+        return True
+    return _is_window_page(src_uri)
+
+
+def _is_window_page(src_uri: str) -> bool:
+    return src_uri == WINDOW_PAGE or (
+        src_uri.endswith(f"/{WINDOW_PAGE}") and src_uri.count("/") == WINDOW_PAGE.count("/") + 1
+    )
 
 
 def feed_for(
@@ -170,8 +185,10 @@ def feed_for(
     posts = [
         read_post(text, page_url(uri, directory_urls), uri)
         for uri, text in sorted(sources.items())
-        if is_news_page(uri) and uri != index
-    ]
+        if is_news_page(uri)
+        and uri != index
+        and not (_is_window_page(uri) and "date" not in front_matter(text))
+    ]  # a window page without a date is a root redirect page: not an announcement
     return rss(
         posts,
         site_name=site_name,

@@ -23,6 +23,7 @@ from generator.judge.model import (
 )
 from generator.judge.select import status_label
 from generator.read.text import collation_key, person_sort_key, slug
+from generator.site.comment_window import comments_view
 from generator.site.views import (
     CollectiveView,
     CouncilView,
@@ -90,6 +91,9 @@ def build_views(
         initiatives,
         honour,
         provisional,
+        comments=comments_view(
+            config, data, updated, {n.staff_code: a for n, a in person_anchors(data)}
+        ),
     )
     view.figures.update(_figures(view, data))
     return view
@@ -160,15 +164,22 @@ def _people(
 ) -> tuple[PersonView, ...]:
     # Namesakes in one unit are ordered by staff code (unique), never by file or row, so the
     # output does not depend on how rows were ordered (the code itself is not published).
+    return tuple(
+        _person(config, n, by_key[("individual", n.staff_code)], names, anchor)
+        for n, anchor in person_anchors(data)
+    )
+
+
+def person_anchors(data: Dataset) -> list[tuple[Nominee, str]]:
+    """Every nominee in the site's order, with the public anchor of its row and card."""
     ordered = sorted(data.nominees, key=lambda n: (person_sort_key(n.name), n.unit, n.staff_code))
     used: Counter[str] = Counter()
-    views = []
+    anchored = []
     for n in ordered:
         base = f"p-{slug(n.name)}"
         used[base] += 1
-        anchor = base if used[base] == 1 else f"{base}-{used[base]}"
-        views.append(_person(config, n, by_key[("individual", n.staff_code)], names, anchor))
-    return tuple(views)
+        anchored.append((n, base if used[base] == 1 else f"{base}-{used[base]}"))
+    return anchored
 
 
 def _person(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from generator.judge.config import Config
 from generator.judge.model import Extra, Status
+from generator.site.comment_window import CommentsView
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ class SiteView:
     honour: tuple[HonourEntry, ...]
     honour_provisional: bool
     figures: dict[str, int] = field(default_factory=dict)
+    comments: CommentsView | None = None  # the comment window (góp ý), when declared
 
     def status_counts(self, kind: str) -> list[tuple[str, str, int]]:
         items = self.people if kind == "individual" else self.collectives

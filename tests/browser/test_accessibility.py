@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "news": "tin-tuc/",
     "news post": "tin-tuc/het-han-nop-ho-so/",
     "publication history": "cap-nhat/",
+    "comment window (after it)": "gop-y/",
     "not found": "khong-co-trang-nay/",
 }
 

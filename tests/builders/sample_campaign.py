@@ -79,6 +79,15 @@ H_KET_QUA = [
     "Ngày họp hội đồng",
     "Ngày gửi thành phố",
 ]
+H_GOP_Y = [
+    "Ngày nhận",
+    "Mã đơn vị",
+    "Mã CB",
+    "Người góp ý",
+    "Hình thức nhận",
+    "Nội dung",
+    "Hội đồng đã xem xét",
+]
 
 RATING_LABELS = {
     "HTXSNV": "Hoàn thành xuất sắc nhiệm vụ",
@@ -432,6 +441,18 @@ DISCIPLINE = [
 _GK = ("152/QĐ-VPUB", D(2019, 12, 27))
 _BK = ("06/TTr-VPUB", D(2020, 1, 14))
 _BB = ("03/BB-HĐTĐKT", D(2019, 12, 26))
+# The comments register (internal): received in the window 11/12–24/12/2019, before the
+# Council met on 26/12/2019. Senders and contents are fictional and never published.
+COMMENTS = [
+    (D(2019, 12, 12), "TH", "CB0003", "Đặng Văn Khải", "Thư điện tử",
+     "Đề nghị làm rõ số nhiệm vụ hoàn thành đúng hạn", "Có"),
+    (D(2019, 12, 16), "TH", "CB0003", "Ẩn danh", "Bưu điện",
+     "Đồng tình với đề nghị khen thưởng", "Có"),
+    (D(2019, 12, 18), "TTTH", None, "Lý Thị Mộng Cầm", "Trực tiếp",
+     "Hỏi về sáng kiến được công nhận của Trung tâm", "Có"),
+    (D(2019, 12, 23), "VX", "CB0032", "Tô Minh Luân", "Thư điện tử",
+     "Góp ý về kết quả bỏ phiếu", "Không"),
+]  # fmt: skip
 # (Đối tượng, Mã đơn vị, Mã CB, Họ và tên, Hình thức, (Số QĐ, Ngày QĐ), Ngày gửi thành phố)
 COUNCIL = [
     ("Tập thể", "TH", None, "Phòng Tổng hợp", "Đề nghị Bằng khen", _BK, D(2020, 1, 15)),
@@ -573,6 +594,12 @@ def write_sample_campaign(dest: Path) -> None:
         },
     )
 
+    write_xlsx(
+        dest / "gop-y.xlsx",
+        {"Góp ý": [H_GOP_Y] + [list(c) for c in COMMENTS]},
+        title_rows={"Góp ý": ["SỔ THEO DÕI GÓP Ý (TÀI LIỆU NỘI BỘ – KHÔNG CÔNG KHAI)"]},
+    )
+
     (dest / "README.md").write_text(README, encoding="utf-8")
 
 
@@ -605,6 +632,7 @@ edit the generator, not these files. The expected results are hand-computed in
 | `de-nghi/NC.ods` | Phòng Nội chính, ODS with 2 title rows |
 | `de-nghi/BPMC/tap-the.csv`, `ca-nhan.csv` | Bộ phận Tiếp nhận và Trả kết quả, CSV UTF-8 with BOM |
 | `hoi-dong.xlsx` | Council results, first batch (TH, TTTH only) |
+| `gop-y.xlsx` | 4 góp ý / comments received in the window 11/12–24/12/2019 (internal register: only counts are published) |
 
 Phòng Quản trị – Tài vụ (`QT`) không nộp hồ sơ / submits nothing: its dossier is *missing*.
 

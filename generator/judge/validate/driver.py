@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.judge.config import Config
 from generator.judge.model import Dataset
+from generator.judge.validate.comment_checks import check_comments
 from generator.judge.validate.context import Context
 from generator.judge.validate.council import council_decisions
 from generator.judge.validate.counts import count_rows
@@ -120,5 +121,6 @@ def _build(ctx: Context) -> Dataset:
     data.credited = credit_authors(ctx, data)
     data.council = council_decisions(ctx, data)
     check_discipline_reports(ctx, data)
+    check_comments(ctx, data)
     data.registers = register_rows(ctx)
     return data

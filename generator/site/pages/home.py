@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from generator.judge.config import Config
 from generator.site.charts import Chart
+from generator.site.pages.gop_y import END_LABEL
 from generator.site.pages.renderer import PageRenderer
 from generator.site.pages.timeline import period_note_link, plan_timeline
 from generator.site.views import SiteView
@@ -36,17 +37,19 @@ class Countdown:
 
 def countdown(config: Config, updated: dt.date | None) -> Countdown:
     """The first deadline on or after ``updated``, else the last one passed."""
-    deadlines = sorted(config.deadlines, key=lambda d: (d.date, d.id))
+    deadlines = sorted((d.date, d.id, d.label) for d in config.deadlines)
+    if config.comments is not None:  # the comment window's last day is a deadline too
+        deadlines = sorted([*deadlines, (config.comments.window[1], "", END_LABEL)])
     if not deadlines:
         return Countdown("none")
     if updated is None:
         return Countdown("unknown")
-    upcoming = [d for d in deadlines if d.date >= updated]
+    upcoming = [d for d in deadlines if d[0] >= updated]
     if upcoming:
-        d = upcoming[0]
-        return Countdown("next", d.label, d.date, (d.date - updated).days)
-    last = deadlines[-1]
-    return Countdown("passed", last.label, last.date, (updated - last.date).days)
+        day, _, label = upcoming[0]
+        return Countdown("next", label, day, (day - updated).days)
+    day, _, label = deadlines[-1]
+    return Countdown("passed", label, day, (updated - day).days)
 
 
 def home_page(site: PageRenderer, page: str, title: str, site_charts: Mapping[str, Chart]) -> str:

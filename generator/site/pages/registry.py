@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 
 from generator.site import vendor
 from generator.site.charts import chart_files, charts
+from generator.site.pages import gop_y
 from generator.site.pages.criteria import criteria_page
 from generator.site.pages.groups import (
     award_groups,
@@ -66,6 +67,8 @@ def render_pages(
     }
     for path, title in PAGES.items():
         pages[path] = renderers[path](path, title)
+    if view.comments is not None:  # the comment window's page (góp ý)
+        pages[gop_y.PAGE] = gop_y.comment_page(site, gop_y.PAGE, gop_y.TITLE)
     for unit in view.units:
         path = f"don-vi/{site.unit_slugs[unit.code]}/index.md"
         pages[path] = site.render(path, "unit.html", unit.name, unit=unit)

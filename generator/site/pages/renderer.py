@@ -20,6 +20,7 @@ from generator.site.pages.facts import (
     ratio,
 )
 from generator.site.pages.formats import fmt_date
+from generator.site.pages.gop_y import action_for
 from generator.site.pages.links import (
     collective_anchor,
     initiative_anchor,
@@ -104,6 +105,9 @@ class PageRenderer:
             "ratio": ratio,
             "unit_slug": lambda code: self.unit_slugs.get(code, slug(code)),
             "sk_anchor": initiative_anchor,
+            "comment_action": lambda item: action_for(self.view, page, item),
+            "comment_window": self.view.comments,
+            "comment_page": url("gop-y/") if self.view.comments is not None else "",
         }
 
     def reason_of(self, c: CriterionView) -> str | None:

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from generator.judge.config import Config
 from generator.site.pages.formats import fmt_date
+from generator.site.pages.gop_y import END_LABEL, START_LABEL
 from generator.site.pages.links import relative_url
 
 PERIOD_NOTE_PAGE = "tieu-chi/"
@@ -50,6 +51,9 @@ def plan_timeline(config: Config, page: str | None = None) -> list[tuple[dt.date
     for d in config.deadlines:
         note = f"Kế hoạch ghi: {d.as_written}" if d.as_written else ""
         events.append((d.date, d.label, note))
+    if config.comments is not None:  # the public comment window (góp ý)
+        first, last = config.comments.window
+        events += [(first, START_LABEL, ""), (last, END_LABEL, "")]
     return sorted(events, key=lambda e: e[0])
 
 
