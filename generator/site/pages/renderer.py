@@ -27,6 +27,7 @@ from generator.site.pages.links import (
     unit_slugs,
 )
 from generator.site.pages.markup import html_block, mark_abbreviations, markdown_text
+from generator.site.scale import summarised
 from generator.site.views import CriterionView, PersonView, SiteView
 
 SAMPLE_NOTICE = "Dữ liệu minh họa, không phải người thật."
@@ -61,6 +62,7 @@ class PageRenderer:
         self.person_order = {id(p): n for n, p in enumerate(view.people)}
         self.anchor_order = {p.anchor: n for n, p in enumerate(view.people)}
         self.unit_order = {u.code: n for n, u in enumerate(view.units)}
+        self.summary = summarised(view)  # overview pages summarise (site/scale.py)
 
     def unit_path(self, code: str) -> str | None:
         s = self.unit_slugs.get(code)
@@ -104,6 +106,7 @@ class PageRenderer:
             "ratio": ratio,
             "unit_slug": lambda code: self.unit_slugs.get(code, slug(code)),
             "sk_anchor": initiative_anchor,
+            "summarised": self.summary,
         }
 
     def reason_of(self, c: CriterionView) -> str | None:
