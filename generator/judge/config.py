@@ -91,6 +91,12 @@ class SiteSettings(_Strict):
     )
     licence: str = Field(description="Licence of the open data.")
     licence_url: str = Field(description="Address of the licence text.")
+    summary_above: int = Field(
+        500,
+        ge=1,
+        description="Rows one overview page may list: above, the overview pages summarise "
+        "and link to the department pages, which carry the rows.",
+    )
 
 
 class CampaignIdentity(_Strict):

@@ -17,7 +17,8 @@ from html import escape
 from typing import Any
 
 from generator.judge.model import Status
-from generator.site.views import PersonView, SiteView
+from generator.site.scale import TOP_UNITS, summarised
+from generator.site.views import PersonView, SiteView, UnitView
 
 CHART_DIR = "assets/bieu-do"
 HASH_SALT = "thidua-cchc"
@@ -69,6 +70,8 @@ def charts(view: SiteView) -> dict[str, Chart]:
 
 
 def _units_chart(view: SiteView) -> Chart:
+    if summarised(view):
+        return _top_units_chart(view)
     names = tuple(u.name for u in view.units)
     nominees = tuple(len(u.people) for u in view.units)
     eligible = tuple(sum(1 for p in u.people if p.eligible) for u in view.units)
@@ -89,6 +92,35 @@ def _units_chart(view: SiteView) -> Chart:
         summary + " Số liệu đầy đủ ở bảng kèm theo.",
         "Phòng, bộ phận",
         names,
+        (("Được đề nghị", nominees), ("Đạt đủ tiêu chí", eligible)),
+    )
+
+
+def _top_units_chart(view: SiteView) -> Chart:
+    """A summarised campaign's chart: the departments with the most nominees (ties in the
+    departments' order), the totals of every department in the text alternative."""
+    every = sum(len(u.people) for u in view.units)
+    eligible_all = sum(1 for p in view.people if p.eligible)
+    top: list[UnitView] = sorted(view.units, key=lambda u: -len(u.people))[:TOP_UNITS]
+    nominees = tuple(len(u.people) for u in top)
+    eligible = tuple(sum(1 for p in u.people if p.eligible) for u in top)
+    summary = (
+        f"Biểu đồ thanh ngang: {len(top)} phòng, bộ phận có nhiều cá nhân được đề nghị nhất "
+        f"(trên tổng số {len(view.units)}), với số cá nhân được đề nghị và số cá nhân đạt đủ "
+        f"tiêu chí. Cả {len(view.units)} phòng, bộ phận: {every} cá nhân được đề nghị, "
+        f"{eligible_all} đạt đủ tiêu chí."
+    )
+    if top:
+        summary += (
+            f" Nhiều đề nghị nhất: {top[0].name} ({nominees[0]} đề nghị, "
+            f"{eligible[0]} đạt đủ tiêu chí)."
+        )
+    return Chart(
+        "ca-nhan-theo-don-vi",
+        f"Cá nhân được đề nghị và đạt đủ tiêu chí: {len(top)} phòng, bộ phận có nhiều đề nghị nhất",
+        summary + " Số liệu của mọi phòng, bộ phận ở trang Các phòng, bộ phận.",
+        "Phòng, bộ phận",
+        tuple(u.name for u in top),
         (("Được đề nghị", nominees), ("Đạt đủ tiêu chí", eligible)),
     )
 

@@ -3,6 +3,7 @@ first use of each known abbreviation explained with ``<abbr>``."""
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -19,7 +20,8 @@ ABBREVIATIONS = {
     "TTr": "Tờ trình",
 }
 _ABBREVIATION = re.compile(r"(?<!\w)(" + "|".join(ABBREVIATIONS) + r")(?!\w)")
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_ABBR_OPEN = re.compile(r"<abbr[\s>]")
+_ABBR_CLOSE = re.compile(r"</abbr")
 
 _SPACES = re.compile(r"\s+")
 # C0 controls other than whitespace (and DEL): never meaningful in a cell, and STX/ETX are
@@ -33,6 +35,8 @@ _MD_ESCAPABLE = set("\\`*_{}[]()>#+-.!")
 
 def one_line(text: str) -> str:
     """``text`` with control characters dropped and whitespace collapsed to single spaces."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # no control character, no whitespace but single inner spaces
     return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip()
 
 
@@ -46,29 +50,28 @@ def markdown_text(text: str) -> str:
 def mark_abbreviations(block: str) -> str:
     """Wrap the first use of each known abbreviation in the text of an HTML fragment (made by
     our autoescaped templates: text between tags holds no ``<``) in ``<abbr title="…">``;
-    text already inside an ``<abbr>`` and attribute values are left alone."""
-    out = []
-    inside_abbr = 0
-    seen: set[str] = set()
+    text already inside an ``<abbr>`` and attribute values are left alone.
 
-    def first(m: re.Match[str]) -> str:
-        word = m.group(1)
-        if word in seen:
-            return word
-        seen.add(word)
-        return f'<abbr title="{ABBREVIATIONS[word]}">{word}</abbr>'
-
-    for part in _TAG_OR_TEXT.split(block):
-        if part.startswith("<"):
-            if re.match(r"<abbr[\s>]", part):
-                inside_abbr += 1
-            elif part.startswith("</abbr"):
-                inside_abbr -= 1
-            out.append(part)
-        elif inside_abbr:
-            out.append(part)
-        else:
-            out.append(_ABBREVIATION.sub(first, part))
+    One scan of the whole fragment: a match counts when it is outside every tag (the last
+    ``<`` before it is closed) and outside every ``<abbr>`` element; the abbreviation's
+    boundaries are never ``<`` or ``>``, so this finds what a scan of each text run would."""
+    opens = [m.start() for m in _ABBR_OPEN.finditer(block)]
+    closes = [m.start() for m in _ABBR_CLOSE.finditer(block)]
+    found: dict[str, int] = {}
+    for m in _ABBREVIATION.finditer(block):
+        word, at = m.group(1), m.start()
+        if word in found or block.rfind("<", 0, at) > block.rfind(">", 0, at):
+            continue
+        if bisect.bisect_left(opens, at) > bisect.bisect_left(closes, at):
+            continue  # inside an <abbr> element
+        found[word] = at
+        if len(found) == len(ABBREVIATIONS):
+            break
+    out, done = [], 0
+    for word, at in sorted(found.items(), key=lambda item: item[1]):
+        out += [block[done:at], f'<abbr title="{ABBREVIATIONS[word]}">{word}</abbr>']
+        done = at + len(word)
+    out.append(block[done:])
     return "".join(out)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from generator.site import vendor
-from generator.site.charts import chart_files, charts
+from generator.site.charts import Chart, chart_files, charts
 from generator.site.pages import gop_y
 from generator.site.pages.criteria import criteria_page
 from generator.site.pages.groups import (
@@ -19,6 +19,13 @@ from generator.site.pages.home import home_page
 from generator.site.pages.open_data import open_data_page
 from generator.site.pages.progress import progress_page
 from generator.site.pages.renderer import PageRenderer
+from generator.site.pages.summary import (
+    collectives_summary,
+    honour_of,
+    honour_summary,
+    individuals_summary,
+    initiatives_summary,
+)
 from generator.site.views import SiteView
 
 # docs-relative source path → page title (unit pages are added per unit)
@@ -65,14 +72,31 @@ def render_pages(
         "don-vi/index.md": lambda p, t: site.render(p, "units.html", t),
         "du-lieu-mo/index.md": lambda p, t: open_data_page(site, p, t),
     }
+    if site.summary:
+        renderers.update(_summary_renderers(site, site_charts))
     for path, title in PAGES.items():
         pages[path] = renderers[path](path, title)
     if view.comments is not None:  # the comment window's page (góp ý)
         pages[gop_y.PAGE] = gop_y.comment_page(site, gop_y.PAGE, gop_y.TITLE)
+    honour = honour_of(site) if site.summary else {}
     for unit in view.units:
         path = f"don-vi/{site.unit_slugs[unit.code]}/index.md"
-        pages[path] = site.render(path, "unit.html", unit.name, unit=unit)
+        pages[path] = site.render(
+            path, "unit.html", unit.name, unit=unit, honour=honour.get(unit.code, ())
+        )
     return pages
+
+
+def _summary_renderers(
+    site: PageRenderer, site_charts: Mapping[str, Chart]
+) -> dict[str, Callable[[str, str], str]]:
+    """The overview pages of a summarised campaign (site/scale.py)."""
+    return {
+        "ket-qua/tap-the/index.md": lambda p, t: collectives_summary(site, p, t),
+        "ket-qua/ca-nhan/index.md": lambda p, t: individuals_summary(site, p, t),
+        "vinh-danh/index.md": lambda p, t: honour_summary(site, p, t),
+        "sang-kien/index.md": lambda p, t: initiatives_summary(site, p, t, site_charts["fields"]),
+    }
 
 
 def site_files(view: SiteView) -> dict[str, bytes]:

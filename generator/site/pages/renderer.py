@@ -28,6 +28,7 @@ from generator.site.pages.links import (
     unit_slugs,
 )
 from generator.site.pages.markup import html_block, mark_abbreviations, markdown_text
+from generator.site.scale import summarised
 from generator.site.views import CriterionView, PersonView, SiteView
 
 SAMPLE_NOTICE = "Dữ liệu minh họa, không phải người thật."
@@ -62,6 +63,7 @@ class PageRenderer:
         self.person_order = {id(p): n for n, p in enumerate(view.people)}
         self.anchor_order = {p.anchor: n for n, p in enumerate(view.people)}
         self.unit_order = {u.code: n for n, u in enumerate(view.units)}
+        self.summary = summarised(view)  # overview pages summarise (site/scale.py)
 
     def unit_path(self, code: str) -> str | None:
         s = self.unit_slugs.get(code)
@@ -108,6 +110,7 @@ class PageRenderer:
             "comment_action": lambda item: action_for(self.view, page, item),
             "comment_window": self.view.comments,
             "comment_page": url("gop-y/") if self.view.comments is not None else "",
+            "summarised": self.summary,
         }
 
     def reason_of(self, c: CriterionView) -> str | None:
