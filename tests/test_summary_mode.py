@@ -1,0 +1,77 @@
+"""Summary mode (site.summary_above): the sample campaign forced over its threshold.
+
+Overview pages then list departments, not rows; every link they give lands on an element of
+a department page that exists; every nominee, initiative and honour-roll name is still
+published, on its own department's page; the pages get smaller."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import shutil
+
+import pytest
+
+from generator.site.bundle import make_bundle
+from generator.site.pages.links import unit_slugs
+from generator.site.scale import summarised
+from tests.builders.founding import SOLO_CONFIG
+
+OVERVIEWS = ("ket-qua/ca-nhan/index.md", "ket-qua/tap-the/index.md", "sang-kien/index.md",
+             "vinh-danh/index.md")  # fmt: skip
+_HREF = re.compile(r'href="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]*)"')
+
+
+@pytest.fixture(scope="module")
+def bundles(tmp_path_factory):
+    text = SOLO_CONFIG.read_text(encoding="utf-8")
+    assert "\nsite:\n" in text
+    folder = tmp_path_factory.mktemp("summary-mode")
+    shutil.copytree(SOLO_CONFIG.parent, folder / "site_config")
+    (folder / "data").symlink_to(SOLO_CONFIG.parent.parent / "data", target_is_directory=True)
+    forced = folder / "site_config" / SOLO_CONFIG.name
+    forced.write_text(text.replace("\nsite:\n", "\nsite:\n  summary_above: 5\n", 1), "utf-8")
+    return make_bundle(SOLO_CONFIG, with_history=False), make_bundle(forced, with_history=False)
+
+
+def _ids(source: str) -> set[str]:
+    return set(_ID.findall(source))
+
+
+def test_the_threshold_switches_summary_mode_on_and_only_then(bundles):
+    full, summary = bundles
+    assert not summarised(full.view) and summarised(summary.view)
+
+
+@pytest.mark.parametrize("page", OVERVIEWS)
+def test_overview_links_land_on_an_element_of_a_department_page(bundles, page):
+    _, summary = bundles
+    source = summary.pages[page]
+    targets = [h for h in _HREF.findall(source) if "don-vi/" in h]
+    assert targets, page
+    for href in targets:
+        path, _, anchor = html.unescape(href).partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) + "/index.md"
+        assert target in summary.pages, (page, href)
+        assert not anchor or anchor in _ids(summary.pages[target]), (page, href)
+
+
+@pytest.mark.parametrize("page", OVERVIEWS)
+def test_overview_pages_shrink(bundles, page):
+    full, summary = bundles
+    assert len(summary.pages[page]) < len(full.pages[page])
+
+
+def test_every_name_is_published_on_its_department_page(bundles):
+    _, summary = bundles
+    view = summary.view
+    pages = {
+        code: summary.pages[f"don-vi/{s}/index.md"] for code, s in unit_slugs(view.units).items()
+    }
+    for person in view.people:
+        assert html.escape(person.name, quote=False) in pages[person.unit_code], person.name
+        assert f'id="{person.anchor}"' in pages[person.unit_code], person.anchor
+    for entry in view.honour:
+        assert any(html.escape(entry.name, quote=False) in s for s in pages.values()), entry.name
