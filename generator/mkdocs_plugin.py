@@ -3,7 +3,8 @@
 A thin edge: one dispatch per mkdocs event, every step shared with ``thidua build``. It runs
 the core once per build (:func:`generator.site.bundle.make_bundle`), refuses data errors and
 an unpublishable content folder (:mod:`generator.publish.checks`), hands mkdocs the generated
-pages, files and feed as virtual files, and after the build runs the same passes and checks
+pages, files and feed as virtual files (the generated pages skip Python-Markdown:
+:mod:`generator.publish.raw_pages`), and after the build runs the same passes and checks
 as ``thidua build`` on the output (:mod:`generator.publish.passes`), so both give the same
 bytes. From ``on_pre_build`` to the end of the build ``SOURCE_DATE_EPOCH`` holds the data's
 day (:class:`generator.read.dates.BuilderClock`), as ``thidua build`` gives its builder.
@@ -19,10 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from generator.judge.campaigns import CAMPAIGN_DIR, campaign_files, load_campaigns
 from generator.publish.checks import CheckFailed, check_built_site, refuse_content
 from generator.publish.passes import PassError, Passes, apply_passes
+from generator.publish.raw_pages import RawPages
 from generator.read.dates import BuilderClock, builder_epoch
 from generator.site.bundle import SiteBundle
 from generator.site.campaigns import make_site
@@ -55,6 +58,7 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         # `mkdocs serve` injects an inline live-reload script that differs on every request:
         # no hash can allow it, so the local preview goes without the policy.
         self.serving = False
+        self.raw = RawPages()  # the generated pages, which skip Python-Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -97,10 +101,24 @@ class ThiduaPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             inside = uri.partition("/")[0] in sections  # a campaign's page: not in the nav
             level = InclusionLevel.NOT_IN_NAV if inside else InclusionLevel.UNDEFINED
             files.append(File.generated(config, uri, content=content, inclusion=level))
+        self.raw = RawPages.of(self.bundle.pages)
         feed = _feed(files, config)
         if feed is not None and files.get_file_from_path(FEED_PATH) is None:
             files.append(File.generated(config, FEED_PATH, content=feed))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        return self.raw.markdown(page.file.src_uri, markdown)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        content, anchors = self.raw.content(page.file.src_uri, html)
+        if anchors:
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+        return content
 
     @event_priority(-200)  # after Material's search (0) and offline (-100) plugins
     def on_post_build(self, *, config: MkDocsConfig) -> None:

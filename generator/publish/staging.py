@@ -3,6 +3,7 @@
 ::
 
     <staging>/mkdocs.yml   generated: INHERITs the project's mkdocs.yml (config_file.py)
+    <staging>/thidua-raw-pages.txt  the generated pages, which skip Markdown (raw_pages.py)
     <staging>/docs/        the content folder, the generated pages and files, rss.xml
     <staging>/overrides/   the theme's custom_dir
     <staging>/site/        the builder's output (then the passes, the checks, the swap)
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from generator.publish.checks import content_files, refuse_content
 from generator.publish.config_file import ProjectConfig, staging_config
+from generator.publish.raw_pages import PAGE_LIST, page_list
 from generator.site.bundle import SiteBundle
 from generator.site.news import FEED_PATH, PostError, feed_for, is_news_page
 from generator.site.pages.renderer import site_extra
@@ -61,6 +63,7 @@ def write_staging_tree(
         shutil.copytree(project.custom_dir, tree.root / "overrides")
     extra = site_extra(bundle.view.config, bundle.view.updated) if bundle.view else {}
     tree.config.write_text(staging_config(project, extra, bundle.sections), encoding="utf-8")
+    (tree.root / PAGE_LIST).write_text(page_list(bundle.pages), encoding="utf-8")
     return tree
 
 
