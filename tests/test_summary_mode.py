@@ -75,3 +75,21 @@ def test_every_name_is_published_on_its_department_page(bundles):
         assert f'id="{person.anchor}"' in pages[person.unit_code], person.anchor
     for entry in view.honour:
         assert any(html.escape(entry.name, quote=False) in s for s in pages.values()), entry.name
+
+
+def test_progress_lists_only_the_files_with_a_problem(bundles):
+    full, summary = bundles
+    listed = set(
+        re.findall(r'<tr id="td-[^"]*" data-unit="([^"]*)"', summary.pages["tien-do/index.md"])
+    )
+    every = set(
+        re.findall(r'<tr id="td-[^"]*" data-unit="([^"]*)"', full.pages["tien-do/index.md"])
+    )
+    complete = {u.code for u in summary.view.units if u.submission == "on-time"}
+    assert listed and complete - listed, "the sample has files both with and without problems"
+    assert listed < every
+    assert every - listed <= complete
+    assert (
+        f"{len(every - listed)} phòng, bộ phận khác đã nộp đầy đủ"
+        in summary.pages["tien-do/index.md"]
+    )

@@ -71,12 +71,22 @@ def progress_page(site: PageRenderer, page: str, title: str) -> str:
         ("on-time", "Đầy đủ, đúng hạn", [r for r in rows if r.unit.submission == "on-time"]),
     ]
     submitted = sum(1 for r in rows if r.unit.submission != "missing")
+    # A summarised campaign's table lists only the files with a problem: every department's
+    # file is on its own page (site/scale.py), and thousands of "complete" rows bury the rest.
+    table_rows = [r for r in rows if _has_problem(r)] if site.summary else rows
     return site.render(
         page,
         "progress.html",
         title,
         timeline=plan_timeline(site.config, page),
         rows=rows,
+        table_rows=table_rows,
+        complete_elsewhere=len(rows) - len(table_rows),
         summary=summary,
         submitted=submitted,
     )
+
+
+def _has_problem(row: ProgressRow) -> bool:
+    """A file not complete and on time: missing, late or lacking a document."""
+    return row.unit.submission != "on-time" or row.late or bool(row.missing)
