@@ -188,7 +188,7 @@ def test_each_message_says_what_and_why(tmp_path: Path) -> None:
     _, issues = load_config(write(tmp_path, BAD))
     said = {(i.code, i.column): (i.message, i.message_en) for i in issues}
     vi, en = said[("config-unknown-key", "site.colour")]
-    allowed = "title, office, description, sample_data, licence, licence_url"
+    allowed = "title, office, description, sample_data, licence, licence_url, summary_above"
     assert vi.endswith(f"các khóa được phép: {allowed}") and en.endswith(allowed)
     vi, _ = said[("config-unknown-key", "criteria.collective.0.predicate.colour")]
     assert vi.endswith("các khóa được phép: type, rating")  # the union member's own keys

@@ -187,6 +187,9 @@ KNOWN = {
     # labels of the published open data and its pages (a public format of their own, kept
     # byte-identical), which happen to be spelled like founding headers
     ("generator/site/open_data/fields.py", "Mã đơn vị"),
+    # the summarised honour roll's column headers (counts of collectives and of persons)
+    ("generator/site/pages/summary.py", "Cá nhân"),
+    ("generator/site/pages/summary.py", "Tập thể"),
     ("generator/site/open_data/fields.py", "Ngày quyết định"),
     ("generator/site/open_data/fields.py", "Số quyết định"),
     ("generator/site/open_data/fields.py", "Đơn vị"),
