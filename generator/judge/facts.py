@@ -99,6 +99,9 @@ class PastCampaign:
     outcomes: list[Outcome]
     earlier: Mapping[str, Past] = field(default_factory=dict)
     _facts: CampaignFacts | None = None
+    # Built on first use, so a look-back per subject never scans every row.
+    _nominees: dict[str, Nominee] | None = None
+    _statuses: dict[tuple[str, str], str] | None = None
 
     @property
     def id(self) -> str:
@@ -114,11 +117,18 @@ class PastCampaign:
         return self._facts
 
     def nominee(self, staff_code: str) -> Nominee | None:
-        return next((n for n in self.data.nominees if n.staff_code == staff_code), None)
+        if self._nominees is None:
+            self._nominees = {}
+            for n in self.data.nominees:
+                self._nominees.setdefault(n.staff_code, n)
+        return self._nominees.get(staff_code)
 
     def submission(self, unit: str) -> Submission | None:
         return self.data.submissions.get(unit)
 
     def status(self, kind: str, key: str) -> str | None:
-        found = next((o for o in self.outcomes if o.kind == kind and o.key == key), None)
-        return found.status.value if found is not None else None
+        if self._statuses is None:
+            self._statuses = {}
+            for o in self.outcomes:
+                self._statuses.setdefault((o.kind, o.key), o.status.value)
+        return self._statuses.get((kind, key))

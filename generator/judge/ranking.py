@@ -4,6 +4,7 @@ is, and the tuple it is ranked by (larger first; an ``asc`` key is negated)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
@@ -15,36 +16,56 @@ Record = Nominee | Submission
 Key = tuple[float, ...]
 
 
-def group_key(quota: Quota, outcome: Outcome, data: Dataset) -> str:
+@dataclass(frozen=True)
+class UnitIndex:
+    """The dataset's units by code (the first of a code) and by kind, in register order:
+    built once per selection, so a quota group never scans every unit."""
+
+    units: tuple[Unit, ...]
+    by_code: dict[str, Unit] = field(default_factory=dict)
+    by_code_all: dict[str, list[Unit]] = field(default_factory=dict)
+    by_kind: dict[str, list[Unit]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, data: Dataset) -> UnitIndex:
+        index = cls(tuple(data.units))
+        for u in index.units:
+            index.by_code.setdefault(u.code, u)
+            index.by_code_all.setdefault(u.code, []).append(u)
+            index.by_kind.setdefault(u.kind or "", []).append(u)
+        return index
+
+
+def group_key(quota: Quota, outcome: Outcome, units: UnitIndex) -> str:
     """The pool within a route: the whole office, the department, or the unit's kind."""
     if quota.per == "department":
         return outcome.unit
     if quota.per == "unit_kind":
-        unit = data.unit(outcome.unit)
+        unit = units.by_code.get(outcome.unit)
         return (unit.kind or "") if unit is not None else ""
     return ""
 
 
-def group_size(quota: Quota, key: str, members: Sequence[Outcome], data: Dataset) -> int:
+def group_size(quota: Quota, key: str, members: Sequence[Outcome], units: UnitIndex) -> int:
     """The quota of one pool: its count, or its share of the pool's proposed candidates
     (``members``), units or staff."""
     if quota.share is None:
         return quota_size(quota, 0)
     if quota.of == "proposed":
         return quota_size(quota, len(members))
-    units = _units(quota, key, members, data)
+    pool = _units(quota, key, units)
     if quota.of == "units":
-        return quota_size(quota, len(units))
-    staff = sum(_number(value_of(u, quota.column or "")) for u in units)
+        return quota_size(quota, len(pool))
+    staff = sum(_number(value_of(u, quota.column or "")) for u in pool)
     return quota_size(quota, staff)
 
 
-def _units(quota: Quota, key: str, members: Sequence[Outcome], data: Dataset) -> list[Unit]:
+def _units(quota: Quota, key: str, units: UnitIndex) -> Sequence[Unit]:
     if quota.per == "department":
-        return [u for u in data.units if u.code == key]
+        return units.by_code_all.get(key, [])
     if quota.per == "unit_kind":
-        return [u for u in data.units if (u.kind or "") == key]
-    return list(data.units)
+        return units.by_kind.get(key, [])
+    return units.units
 
 
 def value_of(record: Record | Unit, key: str) -> object:

@@ -22,6 +22,7 @@ from generator.judge.model import CouncilDecision, Dataset, Outcome, Status
 from generator.judge.ranking import (
     Key,
     Record,
+    UnitIndex,
     below_vote_share,
     group_key,
     group_size,
@@ -40,28 +41,29 @@ def select(config: Config, data: Dataset, outcomes: list[Outcome]) -> list[Issue
     }
     records.update({("collective", s.unit): s for s in data.submissions.values()})
     routes = Routes(config)
+    units = UnitIndex.of(data)
     notices = []
     for outcome in outcomes:
         record = records[(outcome.kind, outcome.key)]
         route = routes.of(record.proposal)
-        _place(outcome, route, record, data)
+        _place(outcome, route, record, units)
         if outcome.status == Status.LOWER_FORM_ONLY:
             notices.append(_lower_form(config, outcome, record))
-    _rank_groups(routes, outcomes, records, data)
+    _rank_groups(routes, outcomes, records, units)
     for outcome in outcomes:
         outcome.computed_status = outcome.status
-    return notices + _apply_council(data, outcomes, config, routes)
+    return notices + _apply_council(data, outcomes, config, routes, units)
 
 
-def _place(outcome: Outcome, route: Route, record: Record, data: Dataset) -> None:
+def _place(outcome: Outcome, route: Route, record: Record, units: UnitIndex) -> None:
     """The subject's route, quota group and status before ranking."""
     quota = route.quota(outcome.kind)
     outcome.route = route.id
     if route.criteria is not None:
         outcome.route_criteria = route.criteria[outcome.kind]
-    outcome.quota_group = (outcome.kind, route.id, group_key(quota, outcome, data))
+    outcome.quota_group = (outcome.kind, route.id, group_key(quota, outcome, units))
     if not outcome.eligible:
-        lower = next((a for a in route.lower if _meets(outcome, a.id, route, data)), None)
+        lower = next((a for a in route.lower if _meets(outcome, a.id, route)), None)
         outcome.lower_form = lower.id if lower is not None else ""
         outcome.status = Status.NOT_ELIGIBLE if lower is None else Status.LOWER_FORM_ONLY
     elif not outcome.dossier.complete:
@@ -74,7 +76,7 @@ def _place(outcome: Outcome, route: Route, record: Record, data: Dataset) -> Non
         outcome.status = Status.ELIGIBLE
 
 
-def _meets(outcome: Outcome, award_id: str, route: Route, data: Dataset) -> bool:
+def _meets(outcome: Outcome, award_id: str, route: Route) -> bool:
     """Whether the subject meets every criterion of the lower form ``award_id``."""
     lower = next(a for a in route.lower if a.id == award_id)
     ids = set(getattr(lower.criteria, outcome.kind, None) or [])
@@ -87,7 +89,7 @@ def _rank_groups(
     routes: Routes,
     outcomes: list[Outcome],
     records: dict[tuple[str, str], Record],
-    data: Dataset,
+    units: UnitIndex,
 ) -> None:
     by_route = {r.id: r for r in routes.all()}
     members: dict[tuple[str, ...], list[Outcome]] = defaultdict(list)
@@ -105,7 +107,7 @@ def _rank_groups(
         if not ranked:
             continue
         key = _ranker(keys, records)
-        count = group_size(quota, pool, proposed, data)
+        count = group_size(quota, pool, proposed, units)
         _apply_quota(sorted(ranked, key=key, reverse=True), count, key)
 
 
@@ -119,18 +121,25 @@ def _ranker(
 
 
 def _apply_quota(ordered: list[Outcome], count: int, key: Callable[[Outcome], Key]) -> None:
-    line = key(ordered[count - 1]) if 0 < count < len(ordered) else None
-    straddles = line is not None and key(ordered[count]) == line
+    """Rank and status of a group sorted best first: the rank is one more than the number of
+    candidates with a strictly greater key, i.e. the position of the first candidate with an
+    equal key (computed in one pass, each key once)."""
+    keys = [key(o) for o in ordered]
+    line = keys[count - 1] if 0 < count < len(ordered) else None
+    straddles = line is not None and keys[count] == line
+    rank = 0
     for position, o in enumerate(ordered):
-        o.rank = 1 + sum(1 for other in ordered if key(other) > key(o))
-        if straddles and key(o) == line:
+        if position == 0 or keys[position] != keys[position - 1]:
+            rank = position + 1
+        o.rank = rank
+        if straddles and keys[position] == line:
             o.status = Status.TIE
         else:
             o.status = Status.WITHIN_QUOTA if position < count else Status.OVER_QUOTA
 
 
 def _apply_council(
-    data: Dataset, outcomes: list[Outcome], config: Config, routes: Routes
+    data: Dataset, outcomes: list[Outcome], config: Config, routes: Routes, units: UnitIndex
 ) -> list[Issue]:
     """The Council's results replace the provisional statuses (SPEC §4): a decision taken →
     awarded; a proposal to a higher level → proposed; in a quota group with any decision,
@@ -152,7 +161,7 @@ def _apply_council(
         outcome.council = decision
         outcome.council_proposal = config.proposed_award(decision.form) is not None
         outcome.status = Status.PROPOSED if outcome.council_proposal else Status.AWARDED
-        decided.add(_decided_group(config, routes, decision, outcome, data))
+        decided.add(_decided_group(config, routes, decision, outcome, units))
         if outcome.council_differs:
             notices.append(_differs(decision, outcome))
     for outcome in outcomes:
@@ -163,13 +172,13 @@ def _apply_council(
 
 
 def _decided_group(
-    config: Config, routes: Routes, decision: CouncilDecision, outcome: Outcome, data: Dataset
+    config: Config, routes: Routes, decision: CouncilDecision, outcome: Outcome, units: UnitIndex
 ) -> tuple[str, ...]:
     award = config.award_of(decision.form)
     if not config.routed or award is None or award.id == outcome.route:
         return outcome.quota_group
     quota = routes.by_id(award.id).quota(outcome.kind)
-    return (outcome.kind, award.id, group_key(quota, outcome, data))
+    return (outcome.kind, award.id, group_key(quota, outcome, units))
 
 
 def _differs(decision: CouncilDecision, outcome: Outcome) -> Issue:

@@ -15,10 +15,11 @@ from generator.read.normalise.table import Row, Table
 def submission_records(ctx: Context, codes: set[str]) -> dict[str, Submission]:
     """Each known unit's collective submission, by unit code."""
     result: dict[str, Submission] = {}
+    folded = _folded(codes)
     for source, table in sheet_tables(ctx, ctx.sheet("submission")):
-        unit = _unit_of(source, codes)
+        unit = _unit_of(source, folded)
         rows = list(accepted_rows(table))
-        if not _file_unit_known(ctx, source, table, codes):
+        if not _file_unit_known(ctx, source, table, unit in codes):
             continue
         if not rows and table.readable and not table.rejected:
             table.issue(
@@ -41,14 +42,23 @@ def submission_records(ctx: Context, codes: set[str]) -> dict[str, Submission]:
     return result
 
 
-def _unit_of(source: Source, codes: set[str]) -> str:
+def _folded(codes: set[str]) -> dict[str, str]:
+    """Each casefolded unit code → the first code (in sorted order) folding to it, built
+    once per sheet so naming a file's unit never scans every code."""
+    folded: dict[str, str] = {}
+    for code in sorted(codes):
+        folded.setdefault(code.casefold(), code)
+    return folded
+
+
+def _unit_of(source: Source, folded: dict[str, str]) -> str:
     """The unit code a department file is named after, matched without regard to case."""
     stem = source.unit or ""
-    return next((c for c in sorted(codes) if c.casefold() == stem.casefold()), stem)
+    return folded.get(stem.casefold(), stem)
 
 
-def _file_unit_known(ctx: Context, source: Source, table: Table, codes: set[str]) -> bool:
-    if _unit_of(source, codes) in codes:
+def _file_unit_known(ctx: Context, source: Source, table: Table, known: bool) -> bool:
+    if known:
         return True
     table.issue(
         "unit-unknown",
@@ -108,9 +118,10 @@ def _submission(table: Table, row: Row, unit: str, sheet: Sheet) -> Submission:
 def nominee_records(ctx: Context, codes: set[str]) -> list[Nominee]:
     """The nominees of every department file named after a known unit."""
     nominees: list[Nominee] = []
+    folded = _folded(codes)
     for source, table in sheet_tables(ctx, ctx.sheet("nominees")):
-        unit = _unit_of(source, codes)
-        if not _file_unit_known(ctx, source, table, codes):
+        unit = _unit_of(source, folded)
+        if not _file_unit_known(ctx, source, table, unit in codes):
             continue
         for row in list(accepted_rows(table)):
             if _nominee_consistent(ctx, table, row):
