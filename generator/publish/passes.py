@@ -25,7 +25,9 @@ import gzip
 import json
 import posixpath
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from generator.publish import csp
@@ -40,6 +42,11 @@ _REL_LINK = re.compile(r'(\bhref=")((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"#?]*)([#?
 _REFRESH = '<meta http-equiv="refresh"'
 _SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
 SITEMAP = "sitemap.xml"
+# A site this big is worth two worker processes (the machine has two cores); fewer pages
+# are passed in this process. Pages go to the workers in chunks, not one process each.
+_POOL_PAGES = 64
+_CHUNK = 16
+_WORKERS = 2
 _DIR_LINK = re.compile(r'(\bhref=")((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"#?]*/|\.\.?)((?:#[^"]*)?")')
 
 
@@ -78,14 +85,31 @@ class Passes:
 
 
 def apply_passes(site_dir: Path, passes: Passes) -> None:
-    """Run the passes over every file of a built site, in place."""
-    fold_search_files(site_dir)
+    """Run the passes over every file of a built site, in place: each page read and written
+    once; on a big site the search index and chunks of pages go to two worker processes
+    (each file is a pure function of its own text, so the bytes are the same either way)."""
     site = SitePages.of(site_dir, passes.sections)
     if site.redirects:
         drop_redirects_from_sitemap(site_dir, site.redirects)
-    for page in sorted(site_dir.rglob("*.html")):
+    names = [page.relative_to(site_dir).as_posix() for page in sorted(site_dir.rglob("*.html"))]
+    chunks = [names[n : n + _CHUNK] for n in range(0, len(names), _CHUNK)]
+    if len(names) < _POOL_PAGES:
+        fold_search_files(site_dir)
+        for chunk in chunks:
+            pass_pages(site_dir, chunk, site, passes)
+        return
+    with ProcessPoolExecutor(max_workers=_WORKERS) as pool:
+        folding = pool.submit(fold_search_files, site_dir)
+        for _ in pool.map(pass_pages, repeat(site_dir), chunks, repeat(site), repeat(passes)):
+            pass
+        folding.result()
+
+
+def pass_pages(site_dir: Path, names: list[str], site: SitePages, passes: Passes) -> None:
+    """The campaign-links, offline-links and policy passes on the pages ``names``, in place."""
+    for name in names:
+        page = site_dir / name
         text = page.read_text(encoding="utf-8")
-        name = page.relative_to(site_dir).as_posix()
         fixed = page_pass(campaign_links(text, name, site), name, passes)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
