@@ -1,0 +1,102 @@
+"""The search entries of generated pages, made by the theme's own indexer on two processes.
+
+Material's search plugin parses every page's HTML as the builder renders it, one page after
+the other: at scale the largest part of the build. For the generated pages of a big site the
+builder hook puts :class:`SearchPool` in front of the plugin's indexing call: a generated
+page goes to a worker process, which indexes it with the plugin's own ``SearchIndex`` class
+and configuration, at the moment and with the HTML the plugin would have; the entries join
+the plugin's index before it writes the index. The entries are the same the
+plugin would have made; their place in the file is set by the folding pass, which orders
+every entry by page (:func:`generator.publish.passes.in_page_order`).
+
+Pure Python over the builder's values (nothing here imports the builder): the plugin is found
+by what it holds (a ``search_index`` with ``entries`` and ``add_entry_from_context``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+# Fewer generated pages than this are indexed by the plugin as before (a pool's start-up
+# costs more than it saves).
+POOL_PAGES = 64
+_WORKERS = 2
+
+
+@dataclass(frozen=True)
+class PageToIndex:
+    """What the indexer reads of a page (a builder ``Page``'s attributes, picklable)."""
+
+    url: str
+    title: str
+    meta: dict[str, Any]
+    content: str
+    toc: list[Any]
+
+
+def index_page(index_class: type, config: dict[str, Any], page: PageToIndex) -> list[Any]:
+    """The entries ``index_class(**config)`` makes of ``page``."""
+    index = index_class(**config)
+    index.add_entry_from_context(page)
+    return list(index.entries)
+
+
+def material_index(plugins: Any) -> Any | None:
+    """The search plugin's index among the builder's plugins, or None."""
+    for plugin in getattr(plugins, "values", lambda: [])():
+        index = getattr(plugin, "search_index", None)
+        if hasattr(index, "entries") and hasattr(index, "add_entry_from_context"):
+            return index
+    return None
+
+
+@dataclass
+class SearchPool:
+    """The generated pages of one build, indexed beside the builder: :meth:`attach` puts the
+    pool in front of the plugin's indexing call, which it answers for the generated pages
+    (indexed in the workers) and passes on for the others."""
+
+    pages: frozenset[str] = frozenset()  # the generated pages (source paths)
+    index: Any = None  # the search plugin's SearchIndex, once attached
+    _own: Any = None  # its indexing call
+    _pool: ProcessPoolExecutor | None = None
+    _futures: list[Future[list[Any]]] = field(default_factory=list)
+
+    def attach(self, index: Any | None) -> None:
+        """Answer ``index``'s indexing calls for the generated pages (a big site's only)."""
+        if index is None or len(self.pages) < POOL_PAGES:
+            return
+        self.index, self._own = index, index.add_entry_from_context
+        index.add_entry_from_context = self._add
+
+    def _add(self, page: Any) -> None:
+        if page.file.src_uri not in self.pages:
+            self._own(page)
+            return
+        if self._pool is None:
+            fork = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(max_workers=_WORKERS, mp_context=fork)
+        data = PageToIndex(
+            str(page.url), str(page.title or ""), dict(page.meta), page.content or "",
+            list(page.toc),
+        )  # fmt: skip
+        config = dict(self.index.config)
+        self._futures.append(self._pool.submit(index_page, type(self.index), config, data))
+
+    def finish(self) -> None:
+        """Every submitted page's entries into the plugin's index; the workers stopped."""
+        try:
+            for future in self._futures:
+                self.index.entries.extend(future.result())
+        except Exception:
+            for future in self._futures:
+                future.cancel()
+            raise
+        finally:
+            self._futures = []
+            if self._pool is not None:
+                self._pool.shutdown()
+                self._pool = None
