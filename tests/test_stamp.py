@@ -146,3 +146,72 @@ def test_every_content_test_of_the_theme_overrides_is_a_probe():
     for template in (ROOT / "overrides").rglob("*.html"):
         tested.update(re.findall(r'"([^"]+)"\s+(?:not\s+)?in\s+page\.content', template.read_text()))
     assert tested and tested <= set(CONTENT_PROBES)
+
+
+# --- search entries of a big site's generated pages (publish/search_pages.py) -------------
+
+from hypothesis import given, reject, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from material.plugins.search.plugin import Parser  # noqa: E402
+
+from generator.publish.search_pages import without_excluded  # noqa: E402
+
+
+def _sections(html: str) -> list[tuple[object, str, str, bool]]:
+    """What the search plugin makes of ``html``: its sections' ids, titles, texts."""
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data]
+
+
+_WORDS = st.sampled_from(["Phòng", "  ", "\n", "Đạt", "&amp;", "a b", "", "x\ny"])
+_TAGS = st.sampled_from(["div", "p", "ul", "li", "dl", "dt", "dd", "span", "table", "td"])
+_ATTRS = st.sampled_from(
+    ["", " data-search-exclude", ' class="x"', ' data-search-exclude class="y"',
+     ' title="data-search-exclude"', ' id="z"']
+)  # fmt: skip
+
+
+def _tree(depth: int) -> st.SearchStrategy[str]:
+    leaf = st.one_of(
+        _WORDS,
+        st.sampled_from(["<br>", "<wbr>", "<img alt=\"i\">", '<h2 id="s">Mục</h2>', "<!-- c -->"]),
+        st.sampled_from(['<h3 id="t" data-search-exclude>Ẩn</h3>', "<script>var x;</script>"]),
+    )
+    if depth == 0:
+        return leaf
+    node = st.tuples(_TAGS, _ATTRS, st.lists(_tree(depth - 1), max_size=4)).map(
+        lambda t: f"<{t[0]}{t[1]}>{''.join(t[2])}</{t[0]}>"
+    )
+    return st.one_of(leaf, node)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_tree(3), max_size=6), st.booleans())
+def test_leaving_out_excluded_elements_changes_no_search_entry(parts, heading_first):
+    html = ('<h1 id="p">Trang</h1>' if heading_first else "") + "".join(parts)
+    try:
+        expected = _sections(html)
+    except ValueError:  # the plugin's own parser fails on some nestings: nothing to compare
+        reject()
+    assert _sections(without_excluded(html)) == expected
+
+
+def test_excluded_elements_are_left_out_where_it_is_safe():
+    html = (
+        '<h1 id="a">A</h1><dl data-search-exclude><dt>x</dt><dd>y</dd></dl>'
+        '<div data-search-exclude><h2 id="b">B</h2></div><p title="data-search-exclude">k</p>'
+        "<ul data-search-exclude><li>unbalanced</ul>"
+    )
+    assert without_excluded(html) == (
+        '<h1 id="a">A</h1><wbr><div data-search-exclude><h2 id="b">B</h2></div>'
+        '<p title="data-search-exclude">k</p><ul data-search-exclude><li>unbalanced</ul>'
+    )
+
+
+def test_generated_pages_give_the_same_entries_with_their_excluded_parts_left_out(big_bundle):
+    pages = {uri: text for uri, text in big_bundle.pages.items() if "data-search-exclude" in text}
+    assert len(pages) > UNITS / 2
+    for text in pages.values():
+        assert _sections(without_excluded(text)) == _sections(text)

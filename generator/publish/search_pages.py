@@ -16,14 +16,79 @@ by what it holds (a ``search_index`` with ``entries`` and ``add_entry_from_conte
 from __future__ import annotations
 
 import multiprocessing
+import re
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 # Fewer generated pages than this are indexed by the plugin as before (a pool's start-up
 # costs more than it saves).
 POOL_PAGES = 64
 _WORKERS = 2
+
+
+# Elements that never hold children (the plugin's own list): no subtree to leave out.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
+_START = re.compile(
+    r"<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>"
+)
+_ATTR = re.compile(r"\s+([^\s=/>]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>")
+# Inside a left-out subtree: nothing the plugin reads even there (a heading opens a section;
+# comments, declarations, scripts and styles parse otherwise; a nested excluded element ends
+# the skipping of an equal outer one early, a quirk of the plugin's set of skipped elements).
+_KEEP_IF = re.compile(
+    r"<!|<\?|<(?:script|style|object|h[1-6])\b|data-search-exclude|linenodiv", re.IGNORECASE
+)
+_EXCLUDE = "data-search-exclude"
+_READ_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "object"})
+
+
+def without_excluded(html: str) -> str:
+    """``html`` with the elements the search plugin skips (``data-search-exclude``) left out,
+    a ``<wbr>`` in the place of each (a void tag: the text around it stays two pieces, as the
+    plugin reads them). Only where the plugin's entries are the same either way: an element
+    is left in when it is the first element (it opens the plugin's first section), a heading,
+    a script or a style, or inside an excluded element left in, or when its subtree is not
+    balanced or holds anything the plugin reads even there (:data:`_KEEP_IF`)."""
+    out, pos, opened, kept_until = [], 0, False, 0
+    for m in _START.finditer(html):
+        tag = m.group(1).lower()
+        if m.start() < pos or tag in VOID or m.group(0).endswith("/>"):
+            continue
+        first, opened = not opened, True
+        if _EXCLUDE not in (a.group(1).lower() for a in _ATTR.finditer(m.group(2))):
+            continue
+        end = _subtree_end(html, m.end(), tag)
+        safe = end is not None and not _KEEP_IF.search(html, m.end(), end)
+        if end is None or first or tag in _READ_TAGS or not safe or m.start() < kept_until:
+            kept_until = max(kept_until, end if end is not None else len(html))
+            continue
+        out += [html[pos : m.start()], "<wbr>"]
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _subtree_end(html: str, start: int, tag: str) -> int | None:
+    """Where the element opened just before ``start`` ends (after its end tag), or None when
+    its subtree is not balanced."""
+    stack = [tag]
+    for t in _TAG.finditer(html, start):
+        name = t.group(2).lower()
+        if not t.group(1):
+            if name not in VOID and not t.group(0).endswith("/>"):
+                stack.append(name)
+            continue
+        if stack[-1] != name:
+            return None
+        stack.pop()
+        if not stack:
+            return t.end()
+    return None
 
 
 @dataclass(frozen=True)
@@ -40,7 +105,7 @@ class PageToIndex:
 def index_page(index_class: type, config: dict[str, Any], page: PageToIndex) -> list[Any]:
     """The entries ``index_class(**config)`` makes of ``page``."""
     index = index_class(**config)
-    index.add_entry_from_context(page)
+    index.add_entry_from_context(replace(page, content=without_excluded(page.content)))
     return list(index.entries)
 
 

@@ -14,7 +14,9 @@ templates test of its content (:data:`CONTENT_PROBES`). Only pages outside the n
 are stamped (a page in it is marked active there), and only with a plain title and anchor (no
 character any template would escape or change). Any other page, and any page before its
 kind's shell is verified, is rendered by the theme as before: the site's bytes are the same
-either way. ``THIDUA_STAMP=0`` turns stamping off.
+either way. ``THIDUA_STAMP=0`` turns stamping off, and the search pool of
+:mod:`generator.publish.search_pages` with it (every page through the theme and the search
+plugin as before).
 
 Pure functions of the builder's values; the builder hook (:mod:`generator.publish.hook.
 thidua_raw_pages`) hands them in.

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.publish.raw_pages import PAGE_LIST, RawPages, read_page_list
 from generator.publish.search_pages import SearchPool, material_index
-from generator.publish.stamp import STAMP_REPORT, StampHook
+from generator.publish.stamp import STAMP_REPORT, StampHook, stamping_enabled
 
 _pages = RawPages()
 _stamp = StampHook()
@@ -26,7 +26,8 @@ def on_config(config: Any) -> None:
     _pages = RawPages.of(names)
     _stamp = StampHook.of(names)
     _search = SearchPool(_pages.pages)
-    _search.attach(material_index(config.plugins))
+    if stamping_enabled():
+        _search.attach(material_index(config.plugins))
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
