@@ -144,7 +144,9 @@ def test_every_content_test_of_the_theme_overrides_is_a_probe():
     such string must be part of a page's kind."""
     tested = set()
     for template in (ROOT / "overrides").rglob("*.html"):
-        tested.update(re.findall(r'"([^"]+)"\s+(?:not\s+)?in\s+page\.content', template.read_text()))
+        tested.update(
+            re.findall(r'"([^"]+)"\s+(?:not\s+)?in\s+page\.content', template.read_text())
+        )
     assert tested and tested <= set(CONTENT_PROBES)
 
 
@@ -176,7 +178,7 @@ _ATTRS = st.sampled_from(
 def _tree(depth: int) -> st.SearchStrategy[str]:
     leaf = st.one_of(
         _WORDS,
-        st.sampled_from(["<br>", "<wbr>", "<img alt=\"i\">", '<h2 id="s">Mục</h2>', "<!-- c -->"]),
+        st.sampled_from(["<br>", "<wbr>", '<img alt="i">', '<h2 id="s">Mục</h2>', "<!-- c -->"]),
         st.sampled_from(['<h3 id="t" data-search-exclude>Ẩn</h3>', "<script>var x;</script>"]),
     )
     if depth == 0:
