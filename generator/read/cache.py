@@ -76,14 +76,19 @@ class CacheKey:
 @functools.cache
 def reader_version() -> str:
     """A digest of everything the reader's output depends on besides its input."""
+    return reader_digest(_READ_ROOT)
+
+
+def reader_digest(root: Path) -> str:
+    """The digest of the reader's sources under ``root`` and of its libraries' versions."""
     digest = hashlib.sha256(f"format {FORMAT}\npython {sys.version}\n".encode())
     for dist in _LIBRARIES:
         try:
             digest.update(f"{dist} {metadata.version(dist)}\n".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{dist} none\n".encode())
-    for path in sorted(_READ_ROOT.rglob("*.py")):
-        digest.update(path.relative_to(_READ_ROOT).as_posix().encode() + b"\0")
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
