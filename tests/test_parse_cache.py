@@ -236,3 +236,14 @@ def test_the_test_session_cache_is_not_the_checkouts() -> None:
     assert chosen is not None
     checkout = Path(cache_module.__file__).resolve().parents[2]
     assert not chosen.root.resolve().is_relative_to(checkout)
+
+
+def test_the_read_settings_are_documented() -> None:
+    root = Path(cache_module.__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    architecture = (root / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    for name in ("THIDUA_READ_WORKERS", "THIDUA_CACHE_DIR", "THIDUA_NO_CACHE", ".cache/thidua"):
+        assert name in readme
+    assert ".cache/" in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+    for module in ("cache.py", "process.py", "safe_pickle.py", "`sheets`"):
+        assert module in architecture
