@@ -214,9 +214,13 @@ def test_another_reader_version_misses_and_its_entries_are_removed(
     stale = root / "0123456789abcdef01234567"
     stale.mkdir(parents=True)
     (stale / "entry").write_bytes(b"from an older reader")
+    (root / "notes").mkdir()  # not the cache's: never removed
+    (root / "readme.txt").write_text("mine", encoding="utf-8")
     _read(sources, root)
     assert not stale.exists()
-    assert [p.name for p in root.iterdir()] == [reader_version()[:24]]
+    assert sorted(p.name for p in root.iterdir()) == sorted(
+        [reader_version()[:24], "notes", "readme.txt"]
+    )
 
 
 def test_the_reader_version_follows_the_reader_sources(tmp_path: Path) -> None:

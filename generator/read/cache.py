@@ -23,6 +23,7 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import sys
 import tempfile
@@ -43,6 +44,7 @@ _HEAD = len(MAGIC) + 2 + 32 + 32  # magic, format (2 bytes), key, sha256 of the 
 _READ_ROOT = Path(__file__).resolve().parent
 _PROJECT = _READ_ROOT.parents[1]
 _LIBRARIES = ("python-calamine", "pandas", "numpy")
+_VERSION_FOLDER = re.compile(r"[0-9a-f]{24}")
 
 # What a file gives: whether it loaded, one table per contract sheet (None: the file lacks
 # it), and the issues of loading and of missing sheets, in order.
@@ -170,14 +172,16 @@ class ParseCache:
         self.stats.count("stored")
 
     def _prune(self) -> None:
-        """Remove the folders of other reader versions (once per cache object)."""
+        """Remove the folders of other reader versions (once per cache object); nothing else
+        in ``root`` is touched, whatever ``THIDUA_CACHE_DIR`` points at."""
         if self._pruned:
             return
         self._pruned = True
         try:
-            others = [p for p in self.root.iterdir() if p.is_dir() and p != self.folder]
+            others = [p for p in self.root.iterdir() if _VERSION_FOLDER.fullmatch(p.name)]
         except OSError:
             return
+        others = [p for p in others if p.is_dir() and not p.is_symlink() and p != self.folder]
         for other in others:
             shutil.rmtree(other, ignore_errors=True)
 
