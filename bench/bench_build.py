@@ -10,9 +10,11 @@ Run by hand, never in the test suite (L takes minutes):
 Stages are timed by wrapping the generator's functions from here, without changing them;
 times are exclusive (a stage called inside another counts once, for itself). What today's
 code fuses is reported together: `site build` is `mkdocs build --strict`, i.e. Markdown, the
-theme, the search index and the per-page CSP pass of the thidua plugin; `read` is the wall
-time of the loader worker's reads as the main process waits for them. The machine is
-shared: read the ratios, not the absolute seconds.
+theme, the search index and the per-page CSP pass of the thidua plugin; `read+normalise` is
+the wall time of `Loader.read_sources` (the parse cache's hits, then the loader pool's workers
+reading and normalising the rest) as the main process waits for it; the workers' own read and
+normalise seconds (summed over workers) and the cache's counts are printed after the table.
+The machine is shared: read the ratios, not the absolute seconds.
 """
 
 from __future__ import annotations
@@ -38,8 +40,7 @@ MKDOCS = ROOT / "mkdocs.yml"
 TIERS = {"S": None, "M": (300, 3000, 2000), "L": (3000, 30000, 20000)}
 STAGES = (
     "discover",
-    "read",
-    "normalise",
+    "read+normalise",
     "validate",
     "evaluate",
     "select",
@@ -54,6 +55,7 @@ STAGES = (
 )
 
 _times: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+_loader: dict[str, float] = dict.fromkeys(("read_s", "normalise_s", "hits", "misses", "workers"), 0)
 _stack: list[list[float]] = []  # per active stage: [time spent in nested stages]
 
 
@@ -77,6 +79,25 @@ def _timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _counted(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add a ``Loader.read_sources`` call's worker seconds and cache counts to ``_loader``."""
+
+    @functools.wraps(fn)
+    def wrapper(loader: Any, *args: Any, **kwargs: Any) -> Any:
+        stats = loader.stats
+        before = (stats.read_s, stats.normalise_s, stats.cache.hits, stats.cache.misses)
+        try:
+            return fn(loader, *args, **kwargs)
+        finally:
+            after = (stats.read_s, stats.normalise_s, stats.cache.hits, stats.cache.misses)
+            names = ("read_s", "normalise_s", "hits", "misses")
+            for name, old, new in zip(names, before, after, strict=True):
+                _loader[name] += new - old
+            _loader["workers"] = max(_loader["workers"], stats.workers)
+
+    return wrapper
+
+
 def _instrument() -> None:
     """Wrap the stage functions where their callers look them up."""
     from generator.judge import pipeline
@@ -86,8 +107,7 @@ def _instrument() -> None:
     from generator.site import bundle as site
 
     validate.discover = _timed("discover", validate.discover)  # type: ignore[assignment]
-    load.Loader.read = _timed("read", load.Loader.read)  # type: ignore[method-assign]
-    validate.read_table = _timed("normalise", validate.read_table)  # type: ignore[assignment]
+    load.Loader.read_sources = _timed("read+normalise", _counted(load.Loader.read_sources))  # type: ignore[method-assign]
     pipeline.validate = _timed("validate", pipeline.validate)  # type: ignore[assignment]
     pipeline.evaluate = _timed("evaluate", pipeline.evaluate)  # type: ignore[assignment]
     pipeline.select = _timed("select", pipeline.select)  # type: ignore[assignment]
@@ -137,6 +157,7 @@ def _child(tier: str, work: Path) -> dict[str, Any]:
     return {
         "tier": tier,
         "stages": _times,
+        "loader": _loader,
         "total": total,
         "peak_main_kib": mine,
         "peak_child_kib": kids,
@@ -227,6 +248,15 @@ def _print(results: list[dict[str, Any]]) -> None:
         print(f"{label:<16}" + "".join(f"{cell(r):>10}" for r in results))
     for r in results:
         print(f"largest page of {r['tier']}: {r['largest'][0]}")
+    for r in results:
+        for label, run in (("", r), (" (rebuild)", r.get("rebuild"))):
+            if run and "loader" in run:
+                ld = run["loader"]
+                print(
+                    f"loader {r['tier']}{label}: {ld['workers']:.0f} workers, worker read "
+                    f"{ld['read_s']:.2f} s, normalise {ld['normalise_s']:.2f} s; cache "
+                    f"{ld['hits']:.0f} hits, {ld['misses']:.0f} misses"
+                )
     for r in results:
         if "search_ms" in r:
             times = " ".join(f"{t:.0f}" for t in r["search_ms"])

@@ -48,3 +48,18 @@ def test_workflow_runs_the_readme_commands_and_deploys_one_at_a_time():
 def test_ci_script_calls_the_readme_test_command():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in script and "chromium" in script
+
+
+def test_workflow_keeps_the_parse_cache_between_runs():
+    steps = load()["jobs"]["build"]["steps"]
+    (cache,) = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert cache["uses"] == "actions/cache@v4"
+    assert cache["with"]["path"] == ".cache/thidua"
+    key = cache["with"]["key"]
+    assert "hashFiles(" in key and "data/**" in key and "generator/read/**" in key
+    assert cache["with"]["restore-keys"].strip() and key.startswith(
+        cache["with"]["restore-keys"].strip()
+    )
+    names = [s.get("name", s.get("uses", "")) for s in steps]
+    validate = next(i for i, s in enumerate(steps) if "thidua validate" in s.get("run", ""))
+    assert names.index(cache.get("name")) < validate

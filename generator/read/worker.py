@@ -5,9 +5,13 @@ It caps its own address space (RLIMIT_AS) and, per file, its CPU time (RLIMIT_CP
 hostile file can at worst kill this process, never the build. Protocol on stdin/stdout:
 8-byte big-endian length + pickle, in both directions.
 
-- parent -> worker: ``{"path": str, "rel": str, "cpu_s": int}``
-- worker -> parent: ``("ready", pid)`` once, then ``("result", RawWorkbook | None, [Issue])``
-  for each request. EOF on stdin ends the worker.
+- parent -> worker: ``{"path": str, "rel": str, "cpu_s": int, "sheets": (Sheet, ...) | None}``
+- worker -> parent: ``("ready", pid)`` once, then for each request either
+  ``("result", RawWorkbook | None, [Issue])`` (no ``sheets``: the raw grid), or, given the
+  contract's sheets, the file normalised here (:mod:`generator.read.normalise.sheets`):
+  ``("tables", loaded, [Table | None, ...], [Issue], read_s, normalise_s)``, or
+  ``("failed", detail)`` when normalising raised (a bug, not the file's fault).
+  EOF on stdin ends the worker.
 
 Anything the libraries print goes to stderr (fd 1 is redirected there; the protocol uses a
 private duplicate of the original stdout).
@@ -21,6 +25,7 @@ import pickle
 import resource
 import signal
 import sys
+import time
 import warnings
 import zipfile
 from pathlib import Path
@@ -30,6 +35,7 @@ from generator.read import messages as msg
 from generator.read import sniff
 from generator.read.csv_grid import read_csv
 from generator.read.issues import Issue
+from generator.read.normalise.sheets import normalise_workbook
 from generator.read.raw import RawSheet, RawWorkbook
 from generator.read.xml_grid.ods import ods_metadata
 from generator.read.xml_grid.sheet_meta import SheetMeta
@@ -260,13 +266,31 @@ def _serve(inp: IO[bytes], out: IO[bytes]) -> None:
     while (request := _recv(inp)) is not None:
         _set_cpu_budget(int(request.get("cpu_s", 60)))
         rel = str(request["rel"])
+        sheets = request.get("sheets")
         try:
-            workbook, issues = load_one(Path(request["path"]), rel)
+            reply = _answer(Path(request["path"]), rel, sheets)
         except MemoryError:
             # State after a MemoryError is not trustworthy: answer, then let the parent restart us.
             _send(out, ("result", None, [msg.resource_limit(rel, _memory_mb(), "MemoryError")]))
             return
-        _send(out, ("result", workbook, issues))
+        _send(out, reply)
+
+
+def _answer(path: Path, rel: str, sheets: Any) -> tuple[object, ...]:
+    start = time.perf_counter()
+    workbook, issues = load_one(path, rel)
+    if sheets is None:
+        return ("result", workbook, issues)
+    read_s = time.perf_counter() - start
+    if workbook is None:
+        return ("tables", False, [], issues, read_s, 0.0)
+    try:
+        tables, missing = normalise_workbook(workbook, tuple(sheets), rel)
+    except MemoryError:
+        raise
+    except Exception as exc:  # a bug in the normaliser: the parent reports it, never caches it
+        return ("failed", f"{type(exc).__name__}: {exc}")
+    return ("tables", True, tables, issues + missing, read_s, time.perf_counter() - start - read_s)
 
 
 def _memory_mb() -> int:

@@ -3,7 +3,7 @@ contract sheet it should hold, then build the records and cross-check them in or
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,14 +22,10 @@ from generator.judge.validate.registers import (
     unit_records,
 )
 from generator.judge.validate.uniqueness import check_unique
-from generator.read.columns import Sheet
 from generator.read.discover import Source, discover
 from generator.read.issues import Issue
 from generator.read.load import Loader
-from generator.read.normalise.reader import read_table
 from generator.read.normalise.table import Table
-from generator.read.raw import RawWorkbook
-from generator.read.text import detect_legacy_encoding, header_key
 
 
 @dataclass
@@ -60,51 +56,17 @@ def validate(data_dir: Path, config: Config, loader: Loader | None = None) -> Va
     return Validation(dataset, ctx.issues)
 
 
-def _read_all(sources: Iterable[Source], loader: Loader, ctx: Context) -> None:
-    for source in sources:
-        workbook, problems = loader.read(source.path, source.rel)
-        ctx.issues.extend(problems)
-        if workbook is None:
+def _read_all(sources: Sequence[Source], loader: Loader, ctx: Context) -> None:
+    """Every file read and normalised (on the loader's pool), taken in file order."""
+    for source, result in zip(sources, loader.read_sources(sources), strict=True):
+        ctx.issues.extend(result.issues)
+        if not result.loaded:
             ctx.by_sheet.setdefault("__unreadable__", []).append((source, Table(source.rel, "")))
             continue
-        for sheet in source.sheets:
-            table = _sheet_table(workbook, sheet, source, ctx)
+        for sheet, table in zip(source.sheets, result.tables, strict=True):
             if table is not None:
                 ctx.tables.append(table)
                 ctx.by_sheet[sheet.id].append((source, table))
-
-
-def _sheet_table(workbook: RawWorkbook, sheet: Sheet, source: Source, ctx: Context) -> Table | None:
-    if source.rel.endswith(".csv") and len(workbook.sheets) == 1:
-        raw = next(iter(workbook.sheets.values()))
-        return read_table(raw, sheet, source.rel)
-    wanted = _sheet_key(sheet.name)
-    for name, raw in workbook.sheets.items():
-        if _sheet_key(name) == wanted:
-            return read_table(raw, sheet, source.rel)
-    ctx.issues.append(_sheet_missing(workbook, sheet, source))
-    return None
-
-
-def _sheet_key(name: str) -> str:
-    """Sheet names match like headers: case, spacing and diacritics aside (also TCVN3/VNI)."""
-    legacy = detect_legacy_encoding(name)
-    return header_key(legacy[1] if legacy else name)
-
-
-def _sheet_missing(workbook: RawWorkbook, sheet: Sheet, source: Source) -> Issue:
-    hidden = any(_sheet_key(n) == _sheet_key(sheet.name) for n in workbook.hidden_sheets)
-    found = ", ".join(f"“{n}”" for n in workbook.sheets) or "không có"
-    if hidden:
-        vi = f"Trang tính “{sheet.name}” đang bị ẩn nên không được đọc: hãy hiện trang tính."
-        en = f"Sheet '{sheet.name}' is hidden, and hidden sheets are never read: unhide it."
-    else:
-        vi = (
-            f"Thiếu trang tính “{sheet.name}” (các trang tính có trong tệp: {found}): hãy "
-            "đặt đúng tên trang tính."
-        )
-        en = f"Sheet '{sheet.name}' is missing (sheets found: {', '.join(workbook.sheets)})."
-    return Issue("sheet-missing", "error", vi, en, file=source.rel, sheet=sheet.name)
 
 
 def _build(ctx: Context) -> Dataset:
