@@ -25,6 +25,7 @@ from generator.judge.model import (
 from generator.judge.select import status_label
 from generator.read.text import collation_key, person_sort_key, slug
 from generator.site.comment_window import comments_view
+from generator.site.gc_pause import cycle_collection_held
 from generator.site.views import (
     CollectiveView,
     CouncilView,
@@ -56,6 +57,13 @@ def build_views(
     config: Config, data: Dataset, outcomes: list[Outcome], updated: dt.date | None
 ) -> SiteView:
     """Project the evaluated campaign onto what the public site shows."""
+    with cycle_collection_held():  # site/gc_pause.py
+        return _build_views(config, data, outcomes, updated)
+
+
+def _build_views(
+    config: Config, data: Dataset, outcomes: list[Outcome], updated: dt.date | None
+) -> SiteView:
     units = sorted(  # the code breaks ties: output never depends on row order
         data.units,
         key=lambda u: (u.order if u.order is not None else 10**6, collation_key(u.name), u.code),

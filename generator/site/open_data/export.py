@@ -5,6 +5,7 @@ CSV and JSON per table, one XLSX with a sheet each, ``datapackage.json`` and ``S
 
 from __future__ import annotations
 
+from generator.site.gc_pause import cycle_collection_held
 from generator.site.open_data.checksums import checksums
 from generator.site.open_data.datapackage import datapackage
 from generator.site.open_data.tables import open_data_tables
@@ -16,6 +17,11 @@ FOLDER = "du-lieu-mo"
 
 def export_open_data(view: SiteView) -> dict[str, bytes]:
     """Every download of /du-lieu-mo/, keyed by site path."""
+    with cycle_collection_held():  # site/gc_pause.py
+        return _export(view)
+
+
+def _export(view: SiteView) -> dict[str, bytes]:
     tables = open_data_tables(view)
     rows = [flat_rows(table) for table in tables]  # the CSV and the workbook share them
     files: dict[str, bytes] = {}
