@@ -1,5 +1,8 @@
 import unicodedata
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.read.text import clean, fold, header_key, person_sort_key
 
 
@@ -44,3 +47,61 @@ def test_tones_in_cldr_order_then_middle_then_family():
     assert sorted(["Trần Văn An", "Lê Thị An", "Nguyễn Văn An"], key=person_sort_key) == [
         "Lê Thị An", "Nguyễn Văn An", "Trần Văn An",
     ]  # fmt: skip
+
+
+# --- fold is cached: its answers must be exactly the uncached algorithm's -------------------
+
+
+def _fold_reference(text: str) -> str:
+    """fold as written before the cache (kept here to hold fold to it)."""
+    decomposed = unicodedata.normalize("NFD", clean(text).casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d")
+
+
+_VOWELS = "aăâeêioôơuưy"
+_TONES = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
+VIETNAMESE_LETTERS = sorted(
+    {unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONES}
+    | set("bcdđghklmnpqrstvx")
+)
+HOSTILE = [
+    "", " ", "\u00a0\u2007\u202f", "\u200b\u200c\u200d\u2060\ufeff\u00ad", "\u202e\u2066x\u2069",
+    "\u0301\u0323", "a\u0301\u0301\u0323", "ß", "ﬀ İ ǅ", "Ωμέγα", "\ud800", "\x00\x1f\x7f",
+    "a\r\nb\tc", "ĐĐ đđ Ð ð", "ẞ", "Ǆ", "x" * 5000, "e\u0302\u0301", "Ａ１",
+]  # fmt: skip
+
+
+def test_fold_is_the_reference_on_every_vietnamese_letter():
+    for letter in VIETNAMESE_LETTERS:
+        for case in (letter, letter.upper(), unicodedata.normalize("NFD", letter.upper())):
+            assert fold(case) == _fold_reference(case), case
+    word = "".join(VIETNAMESE_LETTERS)
+    assert fold(word) == fold(word.upper()) == _fold_reference(word)
+
+
+def test_fold_is_the_reference_on_hostile_text():
+    for text in HOSTILE:
+        assert fold(text) == _fold_reference(text), repr(text)
+        assert fold(text) == _fold_reference(text), repr(text)  # the cached answer too
+
+
+def test_fold_returns_plain_text_for_a_str_subclass():
+    from markupsafe import Markup
+
+    assert type(fold(Markup("Đặng <b>"))) is str
+    assert fold(Markup("Đặng")) == fold("Đặng") == "dang"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*VIETNAMESE_LETTERS, " ", "\u00a0", "\u0301"])))
+def test_fold_is_the_reference_on_vietnamese_text(text: str) -> None:
+    assert fold(text) == _fold_reference(text)
+    assert fold(text.upper()) == _fold_reference(text.upper())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_fold_is_the_reference_on_any_text(text: str) -> None:
+    assert fold(text) == _fold_reference(text)
+    assert fold(text) == _fold_reference(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Zero-width and bidirectional control characters staff paste from web pages and Word.
 _INVISIBLE = dict.fromkeys(
@@ -29,9 +30,19 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, without tone or vowel marks, đ → d, single spaces: 'Đặng Thị' → 'dang thi'."""
+    # The same few thousand short texts (headers, ratings, units, names) come back tens of
+    # thousands of times; a long one is folded afresh, so the cache stays a few megabytes.
+    return _fold_short(text) if len(text) <= _FOLD_CACHED_LENGTH else _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", clean(text).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("đ", "d")
+
+
+_FOLD_CACHED_LENGTH = 200
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 def header_key(text: str) -> str:

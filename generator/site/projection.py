@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from functools import lru_cache
 
 from generator.judge.config import Config, Criterion
 from generator.judge.model import (
@@ -24,6 +25,7 @@ from generator.judge.model import (
 from generator.judge.select import status_label
 from generator.read.text import collation_key, person_sort_key, slug
 from generator.site.comment_window import comments_view
+from generator.site.gc_pause import cycle_collection_held
 from generator.site.views import (
     CollectiveView,
     CouncilView,
@@ -55,6 +57,13 @@ def build_views(
     config: Config, data: Dataset, outcomes: list[Outcome], updated: dt.date | None
 ) -> SiteView:
     """Project the evaluated campaign onto what the public site shows."""
+    with cycle_collection_held():  # site/gc_pause.py
+        return _build_views(config, data, outcomes, updated)
+
+
+def _build_views(
+    config: Config, data: Dataset, outcomes: list[Outcome], updated: dt.date | None
+) -> SiteView:
     units = sorted(  # the code breaks ties: output never depends on row order
         data.units,
         key=lambda u: (u.order if u.order is not None else 10**6, collation_key(u.name), u.code),
@@ -65,15 +74,16 @@ def build_views(
     initiatives = tuple(
         _initiative(i, names, counted) for i in _sorted_initiatives(data.initiatives, units)
     )
-    people = _people(config, data, by_key, names)
+    anchors = person_anchors(data)
+    people = _people(config, anchors, by_key, names)
     collectives = tuple(
         _collective(config, s, by_key[("collective", s.unit)], names)
         for s in (data.submissions[u.code] for u in units if u.code in data.submissions)
         if s.is_candidate
     )
-    unit_views = tuple(
-        _unit(u, data, config.dossier_deadline, people, collectives, initiatives) for u in units
-    )
+    # Each unit's rows, grouped once in the lists' order (never a scan of every row per unit).
+    of_unit = _Rows(people, collectives, initiatives)
+    unit_views = tuple(_unit(u, data, config.dossier_deadline, of_unit) for u in units)
     honour, provisional = _honour(data, people, collectives)
     phase = (
         "results"
@@ -91,9 +101,7 @@ def build_views(
         initiatives,
         honour,
         provisional,
-        comments=comments_view(
-            config, data, updated, {n.staff_code: a for n, a in person_anchors(data)}
-        ),
+        comments=comments_view(config, data, updated, {n.staff_code: a for n, a in anchors}),
     )
     view.figures.update(_figures(view, data))
     return view
@@ -160,19 +168,24 @@ def _council(o: Outcome) -> CouncilView | None:
 
 
 def _people(
-    config: Config, data: Dataset, by_key: dict[tuple[str, str], Outcome], names: dict[str, str]
+    config: Config,
+    anchors: list[tuple[Nominee, str]],
+    by_key: dict[tuple[str, str], Outcome],
+    names: dict[str, str],
 ) -> tuple[PersonView, ...]:
     # Namesakes in one unit are ordered by staff code (unique), never by file or row, so the
     # output does not depend on how rows were ordered (the code itself is not published).
+    public = _public_keys(config, "nominees")
     return tuple(
-        _person(config, n, by_key[("individual", n.staff_code)], names, anchor)
-        for n, anchor in person_anchors(data)
+        _person(config, n, by_key[("individual", n.staff_code)], names, anchor, public)
+        for n, anchor in anchors
     )
 
 
 def person_anchors(data: Dataset) -> list[tuple[Nominee, str]]:
     """Every nominee in the site's order, with the public anchor of its row and card."""
-    ordered = sorted(data.nominees, key=lambda n: (person_sort_key(n.name), n.unit, n.staff_code))
+    sort_key = lru_cache(maxsize=None)(person_sort_key)  # names repeat: each keyed once
+    ordered = sorted(data.nominees, key=lambda n: (sort_key(n.name), n.unit, n.staff_code))
     used: Counter[str] = Counter()
     anchored = []
     for n in ordered:
@@ -183,7 +196,12 @@ def person_anchors(data: Dataset) -> list[tuple[Nominee, str]]:
 
 
 def _person(
-    config: Config, n: Nominee, o: Outcome, names: dict[str, str], anchor: str
+    config: Config,
+    n: Nominee,
+    o: Outcome,
+    names: dict[str, str],
+    anchor: str,
+    public: frozenset[str],
 ) -> PersonView:
     votes = f"{n.votes_for}/{n.votes_total}" if n.votes_total else "—"
     tasks = f"{n.tasks_on_time}/{n.tasks_assigned}" if n.tasks_assigned is not None else "—"
@@ -192,13 +210,20 @@ def _person(
         n.proposal or "", votes, n.vote_share, n.report, o.recognised_initiatives,
         _criteria(config.criteria.individual, o), o.eligible, o.status.value,
         status_label(config, o), o.rank, _dossier(o), _council(o), o.computed_status.value,
-        o.group_decided, public_extra(config, "nominees", n.extra),
+        o.group_decided, _only(public, n.extra),
     )  # fmt: skip
 
 
 def public_extra(config: Config, sheet_id: str, extra: Extra) -> Extra:
     """Only the public extra columns: an internal one stops here, never reaching a view."""
-    public = {c.key for c in config.data_contract.sheet(sheet_id).extras if c.public}
+    return _only(_public_keys(config, sheet_id), extra)
+
+
+def _public_keys(config: Config, sheet_id: str) -> frozenset[str]:
+    return frozenset(c.key for c in config.data_contract.sheet(sheet_id).extras if c.public)
+
+
+def _only(public: frozenset[str], extra: Extra) -> Extra:
     return tuple((key, value) for key, value in extra if key in public)
 
 
@@ -215,17 +240,30 @@ def _collective(config: Config, s: Submission, o: Outcome, names: dict[str, str]
     )  # fmt: skip
 
 
-def _unit(
-    u: Unit,
-    data: Dataset,
-    deadline: dt.date,
-    people: tuple[PersonView, ...],
-    collectives: tuple[CollectiveView, ...],
-    initiatives: tuple[InitiativeView, ...],
-) -> UnitView:
+class _Rows:
+    """The people, collectives and initiatives of each unit code, in their lists' order."""
+
+    def __init__(
+        self,
+        people: tuple[PersonView, ...],
+        collectives: tuple[CollectiveView, ...],
+        initiatives: tuple[InitiativeView, ...],
+    ) -> None:
+        self.people: dict[str, list[PersonView]] = {}
+        for p in people:
+            self.people.setdefault(p.unit_code, []).append(p)
+        self.collective: dict[str, CollectiveView] = {}
+        for c in collectives:
+            self.collective.setdefault(c.unit_code, c)  # the first, as a scan would find
+        self.initiatives: dict[str, list[InitiativeView]] = {}
+        for i in initiatives:
+            self.initiatives.setdefault(i.unit_code, []).append(i)
+
+
+def _unit(u: Unit, data: Dataset, deadline: dt.date, rows: _Rows) -> UnitView:
     sub = data.submissions.get(u.code)
-    collective = next((c for c in collectives if c.unit_code == u.code), None)
-    members = tuple(p for p in people if p.unit_code == u.code)
+    collective = rows.collective.get(u.code)
+    members = tuple(rows.people.get(u.code, ()))
     dossiers = [p.dossier for p in members] + ([collective.dossier] if collective else [])
     state = _submission_state(sub, deadline, any(d.missing for d in dossiers))
     label = SUBMISSION_LABELS.get(state, "Không đề nghị khen thưởng tập thể")
@@ -238,7 +276,7 @@ def _unit(
         _doc(sub.bien_ban_no, sub.meeting_date) if sub else "",
         collective,
         members,
-        tuple(i for i in initiatives if i.unit_code == u.code),
+        tuple(rows.initiatives.get(u.code, ())),
     )  # fmt: skip
 
 

@@ -15,10 +15,12 @@ import xlsxwriter
 
 from generator.site.open_data.table import Record, Table, flat_names
 
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
 
 def neutralise(text: str) -> str:
     """Keep spreadsheet programs from running a cell as a formula (OWASP CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text[:1] in _DANGEROUS else text
 
 
 def _flat(record: Record) -> dict[str, object]:
@@ -31,6 +33,12 @@ def _flat(record: Record) -> dict[str, object]:
     return flat
 
 
+def flat_rows(table: Table) -> list[list[object]]:
+    """Each record's values in the order of :func:`flat_names` (a missing key is None)."""
+    names = flat_names(table)
+    return [[flat.get(n) for n in names] for flat in map(_flat, table.records)]
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
@@ -41,15 +49,24 @@ def _cell_text(value: object) -> str:
     return neutralise(str(value)) if isinstance(value, str) else str(value)
 
 
-def to_csv(table: Table) -> bytes:
-    """The table as CSV: UTF-8 with BOM (Excel opens it), CRLF, one column per criterion."""
+def to_csv(table: Table, rows: list[list[object]] | None = None) -> bytes:
+    """The table as CSV: UTF-8 with BOM (Excel opens it), CRLF, one column per criterion.
+    ``rows``: the table's :func:`flat_rows`, when the caller has them already."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    names = flat_names(table)
-    writer.writerow(names)
-    for record in table.records:
-        flat = _flat(record)
-        writer.writerow([_cell_text(flat.get(n)) for n in names])
+    writer.writerow(flat_names(table))
+    texts: dict[str, str] = {}  # the same text (a unit's name, a label) neutralised once
+    for values in flat_rows(table) if rows is None else rows:
+        line = []
+        for value in values:
+            if type(value) is str:
+                text = texts.get(value)
+                if text is None:
+                    text = texts[value] = neutralise(value)
+                line.append(text)
+            else:
+                line.append(_cell_text(value))
+        writer.writerow(line)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -65,8 +82,9 @@ def to_json(table: Table) -> bytes:
     return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def to_xlsx(tables: list[Table]) -> bytes:
-    """One workbook with a sheet per table; typed cells, header row frozen."""
+def to_xlsx(tables: list[Table], rows: list[list[list[object]]] | None = None) -> bytes:
+    """One workbook with a sheet per table; typed cells, header row frozen. ``rows``: each
+    table's :func:`flat_rows`, when the caller has them already."""
     buffer = io.BytesIO()
     options = {
         "in_memory": True,
@@ -78,21 +96,40 @@ def to_xlsx(tables: list[Table]) -> bytes:
     book.set_properties({"created": dt.datetime(2000, 1, 1), "title": "Dữ liệu mở"})
     bold = book.add_format({"bold": True})
     dates = book.add_format({"num_format": "dd/mm/yyyy"})
-    for table in tables:
-        _sheet(book.add_worksheet(table.name), table, bold, dates)
+    for n, table in enumerate(tables):
+        values = flat_rows(table) if rows is None else rows[n]
+        _sheet(book.add_worksheet(table.name), table, values, bold, dates)
     book.close()
     return buffer.getvalue()
 
 
-def _sheet(sheet: object, table: Table, bold: object, dates: object) -> None:
-    names = flat_names(table)
+def _sheet(
+    sheet: object, table: Table, rows: list[list[object]], bold: object, dates: object
+) -> None:
     write = sheet.write_string  # type: ignore[attr-defined]
-    for col, name in enumerate(names):
+    for col, name in enumerate(flat_names(table)):
         write(0, col, name, bold)
-    for row, record in enumerate(table.records, start=1):
-        flat = _flat(record)
-        for col, name in enumerate(names):
-            _write_cell(sheet, row, col, flat.get(name), dates)
+    # The cell methods behind write_string/_number/_boolean (XlsxWriter 3.3.1, pinned): the
+    # public ones only add A1-notation parsing, which row and column numbers never need.
+    text = sheet._write_string  # type: ignore[attr-defined]
+    number = sheet._write_number  # type: ignore[attr-defined]
+    boolean = sheet._write_boolean  # type: ignore[attr-defined]
+    texts: dict[str, str] = {}  # the same text (a unit's name, a label) neutralised once
+    for row, values in enumerate(rows, start=1):
+        for col, value in enumerate(values):
+            kind = type(value)
+            if kind is str:
+                if value:
+                    safe = texts.get(value)  # type: ignore[call-overload]
+                    if safe is None:
+                        safe = texts[value] = neutralise(value)  # type: ignore[index,arg-type]
+                    text(row, col, safe)
+            elif kind is bool:
+                boolean(row, col, value)
+            elif kind is int or kind is float:
+                number(row, col, value)
+            elif value is not None:
+                _write_cell(sheet, row, col, value, dates)
     sheet.freeze_panes(1, 0)  # type: ignore[attr-defined]
 
 

@@ -15,7 +15,7 @@ from generator.site.pages.markup import one_line
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def _finalize(value: Any) -> Any:
+def finalize(value: Any) -> Any:
     """Every ``{{ … }}``: None shows as empty; in text, whitespace (newlines: a blank line
     would end the HTML block) collapses and control characters go."""
     if value is None:
@@ -34,7 +34,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_finalize,
+        finalize=finalize,
         keep_trailing_newline=False,
     )
     env.filters.update(

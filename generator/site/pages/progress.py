@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.judge.config import Config
 from generator.judge.evaluate import sent_date_label
 from generator.site.pages.renderer import PageRenderer
 from generator.site.pages.timeline import plan_timeline
@@ -42,10 +43,15 @@ def _missing_documents(
     return tuple((item, tuple(names)) for item, names in who.items())
 
 
+def department_items(cfg: Config) -> frozenset[str]:
+    """The documents of a department's own file: its dossier items and the sending date."""
+    return frozenset([i.label for i in cfg.dossier.department] + [sent_date_label(cfg)])
+
+
 def progress_rows(site: PageRenderer) -> list[ProgressRow]:
     """Departments for /tien-do/: missing files first, then incomplete, late, the rest."""
     cfg = site.config
-    department = frozenset([i.label for i in cfg.dossier.department] + [sent_date_label(cfg)])
+    department = department_items(cfg)
     rows = [
         ProgressRow(
             u,
@@ -61,32 +67,32 @@ def progress_rows(site: PageRenderer) -> list[ProgressRow]:
     )
 
 
-def progress_page(site: PageRenderer, page: str, title: str) -> str:
-    """The source of /tien-do/."""
-    rows = progress_rows(site)
-    summary = [
+def progress_summary(rows: list[ProgressRow]) -> list[tuple[str, str, list[ProgressRow]]]:
+    """/tien-do/'s summary: each state's code, label and departments."""
+    return [
         ("missing", "Chưa nộp", [r for r in rows if r.unit.submission == "missing"]),
         ("late", "Nộp trễ hạn", [r for r in rows if r.late]),
         ("incomplete", "Hồ sơ chưa đầy đủ", [r for r in rows if r.missing]),
         ("on-time", "Đầy đủ, đúng hạn", [r for r in rows if r.unit.submission == "on-time"]),
     ]
+
+
+def progress_page(site: PageRenderer, page: str, title: str) -> str:
+    """The source of /tien-do/."""
+    rows = progress_rows(site)
+    summary = progress_summary(rows)
     submitted = sum(1 for r in rows if r.unit.submission != "missing")
-    # A summarised campaign's table lists only the files with a problem: every department's
-    # file is on its own page (site/scale.py), and thousands of "complete" rows bury the rest.
-    table_rows = [r for r in rows if _has_problem(r)] if site.summary else rows
-    return site.render(
+    return site.render(  # a summarised campaign's page: pages/progress_summary.py
         page,
         "progress.html",
         title,
         timeline=plan_timeline(site.config, page),
         rows=rows,
-        table_rows=table_rows,
-        complete_elsewhere=len(rows) - len(table_rows),
         summary=summary,
         submitted=submitted,
     )
 
 
-def _has_problem(row: ProgressRow) -> bool:
+def has_problem(row: ProgressRow) -> bool:
     """A file not complete and on time: missing, late or lacking a document."""
     return row.unit.submission != "on-time" or row.late or bool(row.missing)

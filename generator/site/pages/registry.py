@@ -18,6 +18,7 @@ from generator.site.pages.groups import (
 from generator.site.pages.home import home_page
 from generator.site.pages.open_data import open_data_page
 from generator.site.pages.progress import progress_page
+from generator.site.pages.progress_summary import summary_page as progress_summary_page
 from generator.site.pages.renderer import PageRenderer
 from generator.site.pages.summary import (
     collectives_summary,
@@ -92,6 +93,7 @@ def _summary_renderers(
 ) -> dict[str, Callable[[str, str], str]]:
     """The overview pages of a summarised campaign (site/scale.py)."""
     return {
+        "tien-do/index.md": lambda p, t: progress_summary_page(site, p, t),
         "ket-qua/tap-the/index.md": lambda p, t: collectives_summary(site, p, t),
         "ket-qua/ca-nhan/index.md": lambda p, t: individuals_summary(site, p, t),
         "vinh-danh/index.md": lambda p, t: honour_summary(site, p, t),

@@ -10,6 +10,7 @@ from typing import Any
 from generator.judge.config import Config
 from generator.judge.model import Status
 from generator.read.text import slug
+from generator.site.pages import cells
 from generator.site.pages.environment import environment
 from generator.site.pages.facts import (
     STATUS_ORDER,
@@ -91,6 +92,9 @@ class PageRenderer:
             "in_folder": bool(self.base),  # one campaign's folder of a site with several
             "unit_url": unit_url,
             "reason_of": self.reason_of,
+            "mark": lambda c: cells.mark(c, self.reason_of(c)),
+            "rank": cells.rank,
+            "dossier": cells.dossier,
             "failed": failed_ids,
             "council_text": council_text,
             "status_label_of": lambda code: Status(code).label,
