@@ -127,6 +127,7 @@ class SearchPool:
     pages: frozenset[str] = frozenset()  # the generated pages (source paths)
     index: Any = None  # the search plugin's SearchIndex, once attached
     _own: Any = None  # its indexing call
+    _config: dict[str, Any] = field(default_factory=dict)  # the index's configuration
     _pool: ProcessPoolExecutor | None = None
     _futures: list[Future[list[Any]]] = field(default_factory=list)
 
@@ -135,6 +136,7 @@ class SearchPool:
         if index is None or len(self.pages) < POOL_PAGES:
             return
         self.index, self._own = index, index.add_entry_from_context
+        self._config = dict(index.config)
         index.add_entry_from_context = self._add
 
     def _add(self, page: Any) -> None:
@@ -148,8 +150,8 @@ class SearchPool:
             str(page.url), str(page.title or ""), dict(page.meta), page.content or "",
             list(page.toc),
         )  # fmt: skip
-        config = dict(self.index.config)
-        self._futures.append(self._pool.submit(index_page, type(self.index), config, data))
+        job = self._pool.submit(index_page, type(self.index), self._config, data)
+        self._futures.append(job)
 
     def finish(self) -> None:
         """Every submitted page's entries into the plugin's index; the workers stopped."""
