@@ -95,12 +95,19 @@ def reader_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_from_env() -> ParseCache | None:
-    """The cache the environment asks for, or None when ``THIDUA_NO_CACHE`` is set."""
+def cache_root() -> Path | None:
+    """The cache folder the environment asks for (``THIDUA_CACHE_DIR``, else the project's
+    ``.cache/thidua``), or None when ``THIDUA_NO_CACHE`` is set."""
     if os.environ.get("THIDUA_NO_CACHE", "").strip() not in ("", "0"):
         return None
     folder = os.environ.get("THIDUA_CACHE_DIR", "").strip()
-    return ParseCache(Path(folder) if folder else _PROJECT / ".cache" / "thidua")
+    return Path(folder) if folder else _PROJECT / ".cache" / "thidua"
+
+
+def cache_from_env() -> ParseCache | None:
+    """The cache the environment asks for, or None when ``THIDUA_NO_CACHE`` is set."""
+    root = cache_root()
+    return None if root is None else ParseCache(root)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
