@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,26 @@ from generator.read.cache import cache_root
 
 FORMAT = 1
 _MAGIC = "thidua-build-memo"
+# The data's date as every generated page carries it (site/templates/_base.html), in exactly
+# the forms the template makes: a known day, or the unknown one.
+DATE_PARAGRAPH = re.compile(
+    r'<p class="thidua-updated" data-search-exclude>Dữ liệu cập nhật lần cuối: '
+    r'(?:<time datetime="\d{4}-\d{2}-\d{2}">\d{2}/\d{2}/\d{4}</time>|chưa rõ)\.</p>'
+)
+_DATE_OPENING = '<p class="thidua-updated"'
+DATE_TOKEN = "\0thidua-date\0"  # no page holds a NUL: the key of a page without its date
+
+
+def split_dated(text: str) -> tuple[str, str, str] | None:
+    """``text`` around its one date paragraph (before, paragraph, after), or None when it
+    holds no such paragraph, more than one, or one not in exactly the template's form."""
+    at = text.find(_DATE_OPENING)
+    if at < 0 or text.find(_DATE_OPENING, at + 1) >= 0:
+        return None
+    found = DATE_PARAGRAPH.match(text, at)
+    if found is None:
+        return None
+    return text[:at], found.group(0), text[found.end() :]
 
 
 def digest(*parts: str | bytes) -> str:
@@ -119,7 +140,8 @@ class PageMemo:
         memo (the build does not fail for it)."""
         if self.path is None:
             return
-        payload = json.dumps(self._new, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        entries = dict(sorted(self._new.items()))  # values keep their own key order
+        payload = json.dumps(entries, ensure_ascii=False).encode("utf-8")
         head = {"format": FORMAT, "magic": _MAGIC, "name": self.name, "version": self.version}
         head["sha256"] = hashlib.sha256(payload).hexdigest()
         data = json.dumps(head, sort_keys=True).encode("ascii") + b"\n" + payload

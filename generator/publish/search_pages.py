@@ -15,11 +15,17 @@ by what it holds (a ``search_index`` with ``entries`` and ``add_entry_from_conte
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import multiprocessing
 import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
 from typing import Any
+
+from generator.publish.build_memo import DATE_TOKEN, PageMemo, digest, source_version, split_dated
 
 # Fewer generated pages than this are indexed by the plugin as before (a pool's start-up
 # costs more than it saves).
@@ -44,6 +50,7 @@ _KEEP_IF = re.compile(
     r"<!|<\?|<(?:script|style|object|h[1-6])\b|data-search-exclude|linenodiv", re.IGNORECASE
 )
 _EXCLUDE = "data-search-exclude"
+_DATE_CLASS = 'class="thidua-updated"'
 _READ_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "object"})
 
 
@@ -104,9 +111,52 @@ class PageToIndex:
 
 def index_page(index_class: type, config: dict[str, Any], page: PageToIndex) -> list[Any]:
     """The entries ``index_class(**config)`` makes of ``page``."""
+    return index_noting_date(index_class, config, page)[0]
+
+
+def index_noting_date(
+    index_class: type, config: dict[str, Any], page: PageToIndex
+) -> tuple[list[Any], bool]:
+    """:func:`index_page`, and whether the entries may be kept by :func:`memo_key`: always for
+    a page keyed by its whole content; for a page keyed without its one date paragraph, only
+    when that paragraph was among the elements left out before indexing."""
+    content = without_excluded(page.content)
     index = index_class(**config)
-    index.add_entry_from_context(replace(page, content=without_excluded(page.content)))
-    return list(index.entries)
+    index.add_entry_from_context(replace(page, content=content))
+    keyable = split_dated(page.content) is None or _DATE_CLASS not in content
+    return list(index.entries), keyable
+
+
+def memo_version() -> str:
+    """What entries depend on besides the page: this module, the theme's indexer (its
+    version) and whether the indexer segments Chinese text (jieba installed)."""
+    versions = [f"{d} {metadata.version(d)}" for d in ("mkdocs-material", "mkdocs")]
+    jieba = importlib.util.find_spec("jieba") is not None
+    here = Path(__file__).with_name("build_memo.py")
+    return source_version(Path(__file__), here, extra=f"{versions} jieba {jieba}")
+
+
+def memo_key(config: dict[str, Any], page: PageToIndex) -> str:
+    """The memo key of a page's entries: everything the indexer reads of it, its one date
+    paragraph (if any) replaced by a token. Such an entry is stored only when the paragraph
+    was left out before indexing (:func:`index_noting_date`): :func:`without_excluded` decides
+    on a paragraph by its position, its tags and the tags around it, and no date the template
+    writes changes a tag or holds what :data:`_KEEP_IF` looks for, so another date is left
+    out the same way and the indexer reads the same text."""
+    parts = split_dated(page.content)
+    content = page.content if parts is None else parts[0] + DATE_TOKEN + parts[2]
+    meta = json.dumps(page.meta, sort_keys=True, default=repr, ensure_ascii=False)
+    toc = json.dumps(_toc(page.toc), ensure_ascii=False)
+    return digest(repr(sorted(config.items())), page.url, page.title, meta, toc, content)
+
+
+def _toc(items: list[Any]) -> list[Any]:
+    """A table of contents as plain values (what the indexer can read of each item)."""
+    return [
+        [str(getattr(i, a, "")) for a in ("title", "id", "url", "level")]
+        + [_toc(list(getattr(i, "children", [])))]
+        for i in items
+    ]
 
 
 def material_index(plugins: Any) -> Any | None:
@@ -129,7 +179,11 @@ class SearchPool:
     _own: Any = None  # its indexing call
     _config: dict[str, Any] = field(default_factory=dict)  # the index's configuration
     _pool: ProcessPoolExecutor | None = None
-    _futures: list[Future[list[Any]]] = field(default_factory=list)
+    # per generated page in order: its memo key, and its entries (a hit) or their job
+    _futures: list[tuple[str, list[Any] | Future[tuple[list[Any], bool]]]] = field(
+        default_factory=list
+    )
+    memo: PageMemo | None = None  # the entries of the last build's pages, by :func:`memo_key`
 
     def attach(self, index: Any | None) -> None:
         """Answer ``index``'s indexing calls for the generated pages (a big site's only)."""
@@ -137,33 +191,55 @@ class SearchPool:
             return
         self.index, self._own = index, index.add_entry_from_context
         self._config = dict(index.config)
+        self.memo = PageMemo.open("search-entries", memo_version())
         index.add_entry_from_context = self._add
 
     def _add(self, page: Any) -> None:
         if page.file.src_uri not in self.pages:
             self._own(page)
             return
-        if self._pool is None:
-            fork = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(max_workers=_WORKERS, mp_context=fork)
         data = PageToIndex(
             str(page.url), str(page.title or ""), dict(page.meta), page.content or "",
             list(page.toc),
         )  # fmt: skip
-        job = self._pool.submit(index_page, type(self.index), self._config, data)
-        self._futures.append(job)
+        key = memo_key(self._config, data)
+        kept = self.memo.get(key) if self.memo is not None else None
+        if isinstance(kept, list):
+            self._futures.append((key, kept))
+            return
+        if self._pool is None:
+            fork = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(max_workers=_WORKERS, mp_context=fork)
+        job = self._pool.submit(index_noting_date, type(self.index), self._config, data)
+        self._futures.append((key, job))
 
     def finish(self) -> None:
-        """Every submitted page's entries into the plugin's index; the workers stopped."""
+        """Every page's entries into the plugin's index (kept ones and the workers'), in the
+        order the builder gave the pages; the workers stopped; the memo saved."""
         try:
-            for future in self._futures:
-                self.index.entries.extend(future.result())
+            for key, job in self._futures:
+                self.index.entries.extend(job if isinstance(job, list) else self._made(key, job))
+            if self.memo is not None:
+                self.memo.save()
         except Exception:
-            for future in self._futures:
-                future.cancel()
+            for _, job in self._futures:
+                if not isinstance(job, list):
+                    job.cancel()
             raise
         finally:
             self._futures = []
             if self._pool is not None:
                 self._pool.shutdown()
                 self._pool = None
+
+    def report(self) -> str:
+        """One line for the build's log: search entries kept from the last build, made."""
+        if self.memo is None:
+            return ""
+        return f"search-memo kept {self.memo.stats.hits} made {self.memo.stats.stored}\n"
+
+    def _made(self, key: str, job: Future[tuple[list[Any], bool]]) -> list[Any]:
+        entries, keyable = job.result()
+        if self.memo is not None and keyable:
+            self.memo.put(key, entries)
+        return entries

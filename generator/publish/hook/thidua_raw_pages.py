@@ -60,7 +60,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 def on_post_build(config: Any) -> None:
     _search.finish()  # before the search plugin writes its index (the priority below)
     report = Path(config.config_file_path).parent / STAMP_REPORT
-    report.write_text(_stamp.stamper.report(), encoding="utf-8")
+    report.write_text(_stamp.stamper.report() + _search.report(), encoding="utf-8")
 
 
 on_post_build.mkdocs_priority = 100  # type: ignore[attr-defined]  # mkdocs' event_priority
