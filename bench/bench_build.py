@@ -45,8 +45,7 @@ STAGES = (
     "evaluate",
     "select",
     "views",
-    "open data",
-    "render",
+    "open data+render",
     "charts+assets",
     "history",
     "staging",
@@ -112,8 +111,8 @@ def _instrument() -> None:
     pipeline.evaluate = _timed("evaluate", pipeline.evaluate)  # type: ignore[assignment]
     pipeline.select = _timed("select", pipeline.select)  # type: ignore[assignment]
     site.build_views = _timed("views", site.build_views)  # type: ignore[assignment]
-    site.export_open_data = _timed("open data", site.export_open_data)  # type: ignore[assignment]
-    site.render_pages = _timed("render", site.render_pages)  # type: ignore[assignment]
+    # one stage since the downloads are exported in a forked process while the pages render
+    site.pages_and_downloads = _timed("open data+render", site.pages_and_downloads)  # type: ignore[assignment]
     site.site_files = _timed("charts+assets", site.site_files)  # type: ignore[assignment]
     site.publication_history = _timed("history", site.publication_history)  # type: ignore[assignment]
     site.render_history_page = _timed("history", site.render_history_page)  # type: ignore[assignment]

@@ -3,10 +3,12 @@
 The core (read, validate, evaluate, select) runs once and its `Result` is pickled; each timed
 run then loads it and times `projection.build_views`, `open_data.export_open_data` and
 `pages.registry.render_pages` (what `make_bundle` calls after the core), so runs of the site
-stage can be paired without minutes of reading each time. Run by hand, never in the tests:
+stage can be paired without minutes of reading each time (``fork`` times the export and the
+rendering together, `parallel.pages_and_downloads` with the fork forced). Run by hand, never in the tests:
 
     .venv/bin/python bench/site_stage.py judge DATA_DIR RESULT.pkl     # once per tier
     .venv/bin/python bench/site_stage.py time RESULT.pkl                # one line of seconds
+    .venv/bin/python bench/site_stage.py fork RESULT.pkl                # the same, forked
     .venv/bin/python bench/site_stage.py dump RESULT.pkl OUT            # every page and file
     .venv/bin/python bench/site_stage.py profile RESULT.pkl             # cProfile, top functions
 
@@ -42,10 +44,13 @@ def _judge(data: Path, out: Path) -> None:
     out.write_bytes(pickle.dumps(result))
 
 
-def _stage(result_path: Path, profile: cProfile.Profile | None) -> tuple[dict[str, float], Any]:
+def _stage(
+    result_path: Path, profile: cProfile.Profile | None, forked: bool = False
+) -> tuple[dict[str, float], Any]:
     from generator.read.dates import data_epoch, local_day
     from generator.site.open_data.export import export_open_data
     from generator.site.pages.registry import render_pages
+    from generator.site.parallel import pages_and_downloads
     from generator.site.projection import build_views
 
     sys.setrecursionlimit(100_000)
@@ -64,6 +69,9 @@ def _stage(result_path: Path, profile: cProfile.Profile | None) -> tuple[dict[st
         return value
 
     view = step("views", lambda: build_views(r.config, r.dataset, r.outcomes, updated))
+    if forked:
+        pages, files = step("open_data+render", lambda: pages_and_downloads(view, parallel=True))
+        return seconds, (pages, files)
     files = step("open_data", lambda: export_open_data(view))
     pages = step("render", lambda: render_pages(view, files, ""))
     return seconds, (pages, files)
@@ -75,14 +83,14 @@ def main(argv: list[str]) -> int:
     if command == "judge":
         _judge(Path(args[0]), Path(args[1]))
         return 0
-    if command not in ("time", "dump", "profile"):
+    if command not in ("time", "fork", "dump", "profile"):
         print(__doc__)
         return 2
     profile = cProfile.Profile() if command == "profile" else None
     import generator
 
     print("code:", generator.__file__, file=sys.stderr)
-    seconds, (pages, files) = _stage(Path(args[0]), profile)
+    seconds, (pages, files) = _stage(Path(args[0]), profile, command == "fork")
     print(" ".join(f"{k}={v:.3f}" for k, v in seconds.items()), flush=True)
     if profile:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(40)

@@ -17,10 +17,10 @@ from generator.judge.pipeline import Result, run
 from generator.read.dates import data_epoch, local_day
 from generator.read.issues import Issue
 from generator.site.history import History, publication_history
-from generator.site.open_data.export import export_open_data
 from generator.site.pages.history import PAGE as HISTORY_PAGE
 from generator.site.pages.history import render_history_page
-from generator.site.pages.registry import render_pages, site_files
+from generator.site.pages.registry import site_files
+from generator.site.parallel import pages_and_downloads
 from generator.site.projection import build_views
 from generator.site.views import SiteView
 
@@ -53,6 +53,7 @@ def make_bundle(
     *,
     with_history: bool = True,
     base: str = "",
+    parallel: bool | None = None,
 ) -> SiteBundle:
     """Run the core and, when the input has no error, render pages and downloads.
 
@@ -61,6 +62,8 @@ def make_bundle(
     (the page then says there is no history: never publish such a bundle). Pages and files
     are keyed by their path in the campaign's folder; ``base`` is that folder in the site
     (``vpubnd-2019/``, '' at the root), which only links to the site's own pages need.
+    A big campaign's downloads are exported in a forked process while the pages render
+    (site/parallel.py, same bytes); ``parallel`` forces that or one process.
     """
     result = run(config_path, data_dir)
     bundle = SiteBundle(result)
@@ -73,8 +76,7 @@ def make_bundle(
     bundle.epoch = data_epoch(result.data_dir)
     updated = local_day(bundle.epoch, zone)
     bundle.view = build_views(result.config, result.dataset, result.outcomes, updated)
-    bundle.files = export_open_data(bundle.view)
-    bundle.pages = render_pages(bundle.view, bundle.files, base)
+    bundle.pages, bundle.files = pages_and_downloads(bundle.view, base, parallel=parallel)
     bundle.files.update(site_files(bundle.view))  # charts (SVG), vendored scripts
     if with_history:
         bundle.history = publication_history(config_path.resolve(), result.data_dir, zone)

@@ -4,7 +4,9 @@ The projection (a record per nominee, criterion and initiative) and the download
 rows, the workbook's cells) make millions of small objects that stay alive, and each full
 collection walks every object of the campaign: at 30,000 nominees four of them took half the
 export. Reference counting still frees whatever is dropped; only cycles wait, and these steps
-make none worth waiting for. Jinja's rendering does make cycles: it is not held."""
+make none worth waiting for. Jinja's rendering does make cycles: it is not held, but while
+the downloads are exported in a forked process (site/parallel.py) the objects made before are
+frozen out of its collections (:func:`heap_frozen`)."""
 
 from __future__ import annotations
 
@@ -23,3 +25,19 @@ def cycle_collection_held() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def heap_frozen() -> Iterator[None]:
+    """Within the block the collector skips every object that exists at its start (the view):
+    Python's advice before a fork (a child's collections would write to, so copy, every
+    inherited page) and for a parent that keeps rendering (its collections walk only what
+    the rendering makes; Jinja's cycles are still collected). After it, as it was."""
+    if gc.get_freeze_count():  # frozen by someone else: theirs to undo
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

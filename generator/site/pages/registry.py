@@ -3,7 +3,7 @@ pages use besides the open data."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from generator.site import vendor
 from generator.site.charts import Chart, chart_files, charts
@@ -43,15 +43,60 @@ PAGES: dict[str, str] = {
 }
 
 
+# The pages that read the downloads (sizes, digests, the data dictionary); no other page does.
+DOWNLOAD_PAGES = ("du-lieu-mo/index.md",)
+
+
 def render_pages(
     view: SiteView, downloads: Mapping[str, bytes] | None = None, base: str = ""
 ) -> dict[str, str]:
     """Markdown sources of every generated page, keyed by path in the campaign's folder
     (``base``: that folder in the site, for links to the site's own pages)."""
     site = PageRenderer(view, downloads or {}, base)
+    return dict(_rendered(site, _renderers(site)))
+
+
+def render_pages_before(
+    view: SiteView, base: str, downloads: Callable[[], Mapping[str, bytes]]
+) -> dict[str, str]:
+    """The pages of :func:`render_pages` (same texts, same order) when the downloads come
+    later: every page but :data:`DOWNLOAD_PAGES` first, then ``downloads()`` (which may wait
+    for them, see site/parallel.py) and those pages in their places."""
+    given: dict[str, bytes] = {}
+    site = PageRenderer(view, given, base)
+    renderers = _renderers(site)
+    pages = dict(_rendered(site, renderers, later=DOWNLOAD_PAGES))  # '' in their places
+    given.update(downloads())
+    for path in DOWNLOAD_PAGES:
+        pages[path] = renderers[path](path, PAGES[path])
+    return pages
+
+
+def _rendered(
+    site: PageRenderer,
+    renderers: Mapping[str, Callable[[str, str], str]],
+    later: tuple[str, ...] = (),
+) -> Iterator[tuple[str, str]]:
+    """Every page in the site's order; a page in ``later`` is left '' (rendered by the caller)."""
+    view = site.view
+    for path, title in PAGES.items():
+        yield path, "" if path in later else renderers[path](path, title)
+    if view.comments is not None:  # the comment window's page (góp ý)
+        yield gop_y.PAGE, gop_y.comment_page(site, gop_y.PAGE, gop_y.TITLE)
+    honour = honour_of(site) if site.summary else {}
+    for unit in view.units:
+        path = f"don-vi/{site.unit_slugs[unit.code]}/index.md"
+        yield (
+            path,
+            site.render(path, "unit.html", unit.name, unit=unit, honour=honour.get(unit.code, ())),
+        )
+
+
+def _renderers(site: PageRenderer) -> dict[str, Callable[[str, str], str]]:
+    """What renders each page of :data:`PAGES` (path, title → source)."""
+    view = site.view
     cfg = view.config
     site_charts = charts(view)
-    pages: dict[str, str] = {}
     renderers: dict[str, Callable[[str, str], str]] = {
         "index.md": lambda p, t: home_page(site, p, cfg.campaign.name, site_charts),
         "tieu-chi/index.md": lambda p, t: criteria_page(site, p, t),
@@ -75,17 +120,7 @@ def render_pages(
     }
     if site.summary:
         renderers.update(_summary_renderers(site, site_charts))
-    for path, title in PAGES.items():
-        pages[path] = renderers[path](path, title)
-    if view.comments is not None:  # the comment window's page (góp ý)
-        pages[gop_y.PAGE] = gop_y.comment_page(site, gop_y.PAGE, gop_y.TITLE)
-    honour = honour_of(site) if site.summary else {}
-    for unit in view.units:
-        path = f"don-vi/{site.unit_slugs[unit.code]}/index.md"
-        pages[path] = site.render(
-            path, "unit.html", unit.name, unit=unit, honour=honour.get(unit.code, ())
-        )
-    return pages
+    return renderers
 
 
 def _summary_renderers(

@@ -1,0 +1,150 @@
+"""A big campaign's downloads exported in a forked process while this one renders the pages.
+
+After the projection, ``make_bundle``'s two longest steps, the open data
+(:func:`~generator.site.open_data.export.export_open_data`) and the pages
+(:func:`~generator.site.pages.registry.render_pages`), read the same view and not each
+other's work, but for the pages that list the downloads
+(:data:`~generator.site.pages.registry.DOWNLOAD_PAGES`). Above :data:`PARALLEL_ROWS` rows a
+child forked from this process (the view inherited copy-on-write, nothing pickled going in)
+exports them and sends their bytes back through a pipe, while this process renders every
+other page; then the pages that list them, in their places. Same texts and bytes, same
+order, as in one process: :func:`pages_and_downloads` either way.
+
+The child holds the cycle collector for its whole life (it only exports, which holds it
+anyway, then exits); the objects made before the fork are frozen out of the collections
+(:func:`~generator.site.gc_pause.heap_frozen`) until the child is gone. An exception in the
+child is raised here (its traceback added as a note); a child that ends without an answer is
+a :class:`ExportProcessFailed`. The child is always joined, killed first when this side
+fails or no longer waits for it. ``THIDUA_SITE_FORK=0`` keeps every campaign in one process,
+``=1`` forks for any size; where ``fork`` is not a start method, one process.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from generator.site.gc_pause import heap_frozen
+from generator.site.open_data.export import export_open_data
+from generator.site.pages.registry import render_pages, render_pages_before
+from generator.site.views import SiteView
+
+# Nominees, collectives and initiatives from which the fork pays off (bench/README.md).
+PARALLEL_ROWS = 2_000
+ENV = "THIDUA_SITE_FORK"
+_EXIT_WAIT = 10.0  # seconds a child that has answered gets to exit before it is killed
+
+T = TypeVar("T")
+
+
+class ExportProcessFailed(RuntimeError):
+    """The forked process ended without its result, or with one that could not be read."""
+
+
+def parallel_wanted(view: SiteView) -> bool:
+    """Whether :func:`pages_and_downloads` forks for ``view`` (size, ``THIDUA_SITE_FORK``)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    setting = os.environ.get(ENV, "")
+    if setting in ("0", "1"):
+        return setting == "1"
+    rows = len(view.people) + len(view.collectives) + len(view.initiatives)
+    return rows >= PARALLEL_ROWS
+
+
+def pages_and_downloads(
+    view: SiteView, base: str = "", *, parallel: bool | None = None
+) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Every generated page (``render_pages``) and every download (``export_open_data``)
+    of ``view``; ``parallel`` forces the fork or one process, else by size."""
+    if parallel is None:
+        parallel = parallel_wanted(view)
+    if not parallel:
+        files = export_open_data(view)
+        return render_pages(view, files, base), files
+    with forked(lambda: export_open_data(view)) as downloads:
+        pages = render_pages_before(view, base, downloads)
+        return pages, downloads()
+
+
+@contextmanager
+def forked(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
+    """``work()`` run in a forked child while the block runs; the block gets a function that
+    waits for its value (the same value each call) or raises what the child raised."""
+    fork = multiprocessing.get_context("fork")
+    reader, writer = fork.Pipe(duplex=False)
+    answer: list[Any] = []
+
+    def result() -> T:
+        if not answer:
+            answer.append(_receive(reader, child))
+        value: T = answer[0]
+        return value
+
+    with heap_frozen():
+        child = fork.Process(target=_child, args=(work, writer), name="thidua-open-data")
+        try:
+            child.start()
+        finally:
+            writer.close()  # the child's end, here: the pipe ends when the child does
+        try:
+            yield result
+        finally:
+            reader.close()
+            if answer:
+                child.join(_EXIT_WAIT)
+            if child.is_alive():
+                child.kill()
+            child.join()
+            child.close()
+
+
+def _child(work: Callable[[], Any], writer: Connection) -> None:
+    """In the child: ``work()``'s value, or the exception it raised, pickled to the parent."""
+    gc.disable()  # nothing here makes cycles worth collecting, and the process ends after
+    try:
+        message: tuple[Any, ...] = ("value", work())
+    except BaseException as exc:
+        message = ("raised", _pickled(exc), traceback.format_exc(), repr(exc)[:2000])
+    try:
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a value that cannot be pickled: the words of why
+        data = pickle.dumps(("raised", None, traceback.format_exc(), "an unpicklable value"))
+    writer.send_bytes(data)
+    writer.close()
+
+
+def _pickled(exc: BaseException) -> bytes | None:
+    try:
+        return pickle.dumps(exc, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None
+
+
+def _receive(reader: Connection, child: Any) -> Any:
+    """The child's value; what it raised, raised here; a clear error for anything else."""
+    try:
+        kind, *rest = pickle.loads(reader.recv_bytes())  # our own child's reply
+    except (EOFError, OSError):
+        child.join()
+        raise ExportProcessFailed(
+            f"the open data process ended without its result (exit code {child.exitcode})"
+        ) from None
+    if kind == "value":
+        return rest[0]
+    data, text, what = rest
+    try:
+        exc = pickle.loads(data) if data is not None else None
+    except Exception:  # e.g. an exception class that cannot be rebuilt from its args
+        exc = None
+    if not isinstance(exc, BaseException):
+        raise ExportProcessFailed(f"the open data process raised {what}:\n{text}")
+    exc.add_note(f"raised in the open data process:\n{text}")
+    raise exc
