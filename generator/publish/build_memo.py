@@ -128,6 +128,16 @@ class PageMemo:
             self.stats.stored += 1
         self._new[key] = value
 
+    def view(self) -> PageMemo:
+        """A copy for a worker process: the same old entries (shared, not copied), none of
+        this build's yet, no file; :meth:`delta` is what it sends back."""
+        return PageMemo(None, self.name, self.version, _old=self._old)
+
+    def delta(self) -> PageMemo:
+        """The entries and counts this copy used or made, without the old entries (small to
+        send back from a worker; :meth:`merge` takes them)."""
+        return PageMemo(None, self.name, self.version, _new=dict(self._new), stats=self.stats)
+
     def merge(self, other: PageMemo) -> None:
         """Take the entries and counts another copy of this memo used or made (a worker's)."""
         self._new.update(other._new)

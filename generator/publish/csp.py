@@ -23,6 +23,7 @@ import base64
 import functools
 import hashlib
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 META_NAME = "Content-Security-Policy"
@@ -38,7 +39,7 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _EXISTING = re.compile(r"<meta\s+http-equiv=[\"']?content-security-policy", re.IGNORECASE)
 
 
-class _Inline(HTMLParser):
+class Inline(HTMLParser):
     """Collects inline scripts, <style> elements and style attributes, as the browser sees
     them (script and style contents raw, attribute values with entities decoded)."""
 
@@ -50,6 +51,17 @@ class _Inline(HTMLParser):
         self.own_form = False  # a <form action="…"> naming one of the site's own pages
         self._open: str | None = None  # "script" | "style" | "skip" while inside one
         self._text: list[str] = []
+
+    def at_rest(self) -> bool:
+        """Between tokens in plain data: no text held back (``rawdata`` all read), no
+        ``<script>``/``<style>`` open, neither for the parser nor for this collector. Feeding
+        more text from here parses it as if it were a page's start (:mod:`.csp_memo`)."""
+        return self.rawdata == "" and self.cdata_elem is None and self._open is None
+
+    def collected(self) -> tuple[int, int, int, bool]:
+        """How much was collected so far (the lists only grow)."""
+        counts = len(self.scripts), len(self.styles), len(self.style_attributes)
+        return (*counts, self.own_form)
 
     def updatepos(self, i: int, j: int) -> int:
         """Skip the line and column bookkeeping: it only serves ``getpos()``, which nothing
@@ -115,9 +127,14 @@ def policy(html: str, *, form_action: str | None = None) -> str:
     """The policy for one page: its own inline scripts and styles allowed by hash only;
     forms may post to ``form_action`` (an origin, ``https://host[:port]``) and, when the
     page has a form to one of its own pages, to the site itself; else nowhere."""
-    found = _Inline()
+    found = Inline()
     found.feed(html)
     found.close()
+    return policy_of(found, form_action)
+
+
+def policy_of(found: Inline, form_action: str | None) -> str:
+    """The policy of a page whose whole text ``found`` has read (and closed)."""
     scripts = _sorted_unique([source_hash(s) for s in found.scripts])
     styles = _sorted_unique([source_hash(s) for s in found.styles])
     attributes = _sorted_unique([source_hash(s) for s in found.style_attributes])
@@ -146,13 +163,18 @@ def _form_sources(own_form: bool, form_action: str | None) -> list[str]:
     return sources or ["'none'"]
 
 
-def add_policy(html: str, *, form_action: str | None = None) -> str:
+def add_policy(
+    html: str, *, form_action: str | None = None, policy_for: Callable[[str], str] | None = None
+) -> str:
     """``html`` with its CSP meta tag first in <head> (right after the charset declaration,
     before any script). A page that already declares a policy is an error: two policies
-    would both apply and the page's own one was not computed here."""
+    would both apply and the page's own one was not computed here. ``policy_for`` (the
+    build memo's, :mod:`generator.publish.csp_memo`) gives the same text as :func:`policy`
+    of the page, faster."""
     if _EXISTING.search(html):
         raise ValueError("the page already declares a Content-Security-Policy")
-    tag = f'<meta http-equiv="{META_NAME}" content="{policy(html, form_action=form_action)}">'
+    content = policy(html, form_action=form_action) if policy_for is None else policy_for(html)
+    tag = f'<meta http-equiv="{META_NAME}" content="{content}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         raise ValueError("no <head> to put the Content-Security-Policy in")

@@ -13,7 +13,9 @@ same passes, in this order:
 3. **Offline links** (offline build only): relative links to folders name their ``index.html``,
    since a folder does not open its page from ``file://``.
 4. **Content-Security-Policy** on every HTML file, with the hashes of its final inline scripts
-   and styles (:mod:`generator.publish.csp`), so this pass runs last.
+   and styles (:mod:`generator.publish.csp`), so this pass runs last. A page that is last
+   build's but for the data's date gets last build's policy from the build memo
+   (:mod:`generator.publish.csp_memo`: only where that is provably the policy a parse gives).
 
 Each page pass is a pure function of a file's text (and of the site's set of pages);
 :func:`apply_passes` walks the folder.
@@ -30,7 +32,8 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
-from generator.publish import csp
+from generator.publish import csp, csp_memo
+from generator.publish.build_memo import MemoStats, PageMemo
 from generator.site.search_index import fold_index
 
 SEARCH_JSON = "search/search_index.json"
@@ -84,10 +87,21 @@ class Passes:
         return origins.get(name.partition("/")[0] if "/" in name else "", origins.get(""))
 
 
-def apply_passes(site_dir: Path, passes: Passes) -> None:
+def apply_passes(site_dir: Path, passes: Passes) -> MemoStats | None:
     """Run the passes over every file of a built site, in place: each page read and written
     once; on a big site the search index and chunks of pages go to two worker processes
-    (each file is a pure function of its own text, so the bytes are the same either way)."""
+    (each file is a pure function of its own text, so the bytes are the same either way).
+    Returns what the policy memo did (None: no memo, the cache is off or no policy pass);
+    the memo is read before the workers start, their entries merged and saved once."""
+    memo = csp_memo.open_memo() if passes.policy else None
+    _apply(site_dir, passes, memo)
+    if memo is None:
+        return None
+    memo.save()
+    return memo.stats
+
+
+def _apply(site_dir: Path, passes: Passes, memo: PageMemo | None) -> None:
     site = SitePages.of(site_dir, passes.sections)
     if site.redirects:
         drop_redirects_from_sitemap(site_dir, site.redirects)
@@ -96,21 +110,35 @@ def apply_passes(site_dir: Path, passes: Passes) -> None:
     if len(names) < _POOL_PAGES:
         fold_search_files(site_dir)
         for chunk in chunks:
-            pass_pages(site_dir, chunk, site, passes)
+            pass_pages(site_dir, chunk, site, passes, memo)
         return
-    with ProcessPoolExecutor(max_workers=_WORKERS) as pool:
+    pool = ProcessPoolExecutor(_WORKERS, initializer=csp_memo.adopt, initargs=(memo,))
+    with pool:
         folding = pool.submit(fold_search_files, site_dir)
-        for _ in pool.map(pass_pages, repeat(site_dir), chunks, repeat(site), repeat(passes)):
-            pass
+        args = repeat(site_dir), chunks, repeat(site), repeat(passes)
+        for delta in pool.map(_pass_chunk, *args):
+            if memo is not None and delta is not None:
+                memo.merge(delta)
         folding.result()
 
 
-def pass_pages(site_dir: Path, names: list[str], site: SitePages, passes: Passes) -> None:
+def _pass_chunk(
+    site_dir: Path, names: list[str], site: SitePages, passes: Passes
+) -> PageMemo | None:
+    """A worker's chunk: :func:`pass_pages` with the worker's memo; its new entries back."""
+    memo = csp_memo.worker_view()
+    pass_pages(site_dir, names, site, passes, memo)
+    return None if memo is None else memo.delta()
+
+
+def pass_pages(
+    site_dir: Path, names: list[str], site: SitePages, passes: Passes, memo: PageMemo | None = None
+) -> None:
     """The campaign-links, offline-links and policy passes on the pages ``names``, in place."""
     for name in names:
         page = site_dir / name
         text = page.read_text(encoding="utf-8")
-        fixed = page_pass(campaign_links(text, name, site), name, passes)
+        fixed = page_pass(campaign_links(text, name, site), name, passes, memo)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -195,14 +223,18 @@ def drop_redirects_from_sitemap(site_dir: Path, redirects: frozenset[str]) -> No
             gz.write(fixed.encode("utf-8"))
 
 
-def page_pass(html: str, name: str, passes: Passes) -> str:
-    """One page through the offline-links and policy passes."""
+def page_pass(html: str, name: str, passes: Passes, memo: PageMemo | None = None) -> str:
+    """One page through the offline-links and policy passes (the policy from ``memo`` when
+    it provably holds the page's)."""
     if passes.offline:
         html = file_links(html)
     if not passes.policy:
         return html
+    origin = passes.form_origin(name)
     try:
-        return csp.add_policy(html, form_action=passes.form_origin(name))
+        return csp.add_policy(
+            html, form_action=origin, policy_for=csp_memo.policy_for(memo, origin)
+        )
     except ValueError as exc:
         raise PassError(f"Content-Security-Policy cho {name}: {exc}") from exc
 
