@@ -6,7 +6,7 @@ data commit nearly every page differs from last build's only there. A page's pol
 by a key made of the page's text with that paragraph left out, the form-action origin and the
 memo's version (the sources of ``csp.py`` and of this module, and the Python version, whose
 ``html.parser`` reads the page). A page with no such paragraph, or with several, or one that
-does not fullmatch :data:`DATE_PARAGRAPH`, is kept by its whole text instead.
+does not fullmatch :data:`.build_memo.DATE_PARAGRAPH`, is kept by its whole text instead.
 
 **Why a kept policy is the one a full parse gives.** Write a page as ``B + D + A``: ``D``
 the date paragraph, ``B`` the text before it, ``A`` the rest. On a miss the parser is fed
@@ -19,7 +19,7 @@ the date paragraph, ``B`` the text before it, ``A`` the rest. On a miss the pars
 2. feeding ``D`` collected nothing (no script, style, style attribute, own form) and left the
    parser at rest again.
 
-Then take any page ``B + D' + A`` with ``D'`` another fullmatch of :data:`DATE_PARAGRAPH`.
+Then take any page ``B + D' + A`` with ``D'`` another fullmatch of :data:`.build_memo.DATE_PARAGRAPH`.
 *Same prefix*: the parser is deterministic, so after ``B`` it is in the same state as when
 the entry was made; at rest, so nothing of ``B`` waits on what follows. *The paragraph is
 inert*: from rest, ``D'`` tokenises on its own into the same tokens as ``D`` — ``<p>`` with
@@ -43,28 +43,14 @@ from __future__ import annotations
 import functools
 import json
 import platform
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.publish import csp
 from generator.publish.build_memo import PageMemo, digest, source_version
-from generator.site.pages.renderer import UNKNOWN_DATE
+from generator.publish.build_memo import split_dated as split_date
 
 MEMO_NAME = "csp"
-_OPEN = '<p class="thidua-updated" data-search-exclude>'
-_CLOSE = "</p>"
-# Text that cannot start a token, end an attribute or hold a character reference.
-_PLAIN = re.compile(r"[^<>&\"'\s]+(?: [^<>&\"'\s]+)*")
-_UNKNOWN = f"|{re.escape(UNKNOWN_DATE)}" if _PLAIN.fullmatch(UNKNOWN_DATE) else ""
-# The template's paragraph, exactly: with the data's date, or with the unknown date's text.
-DATE_PARAGRAPH = re.compile(
-    re.escape(f"{_OPEN}Dữ liệu cập nhật lần cuối: ")
-    + r'(?:<time datetime="[0-9]{4}-[0-9]{2}-[0-9]{2}">[0-9]{2}/[0-9]{2}/[0-9]{4}</time>'
-    + _UNKNOWN
-    + r")"
-    + re.escape(f".{_CLOSE}")
-)
 
 
 @functools.cache
@@ -79,21 +65,6 @@ def open_memo() -> PageMemo | None:
     """The policy memo of the cache folder, or None when the cache is off."""
     memo = PageMemo.open(MEMO_NAME, memo_version())
     return None if memo.path is None else memo
-
-
-def split_date(html: str) -> tuple[str, str, str] | None:
-    """``(before, paragraph, after)`` when the page holds exactly one date paragraph and it
-    fullmatches :data:`DATE_PARAGRAPH`, else None."""
-    start = html.find(_OPEN)
-    if start < 0 or html.find(_OPEN, start + 1) >= 0:
-        return None
-    end = html.find(_CLOSE, start)
-    if end < 0:
-        return None
-    end += len(_CLOSE)
-    if not DATE_PARAGRAPH.fullmatch(html, start, end):
-        return None
-    return html[:start], html[start:end], html[end:]
 
 
 def memo_key(
