@@ -45,7 +45,14 @@ def _build(bundle, work: Path) -> tuple[dict[str, bytes], dict[str, int]]:
     site = build_into(bundle, ROOT / "mkdocs.yml", work, builder="mkdocs", offline=False)
     report = (work / "stage" / STAMP_REPORT).read_text(encoding="utf-8")
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    return files, {k: int(v) for k, v in re.findall(r"(\w+) (\d+)", report)}
+    return files, memo_counts(report, "search-memo")
+
+
+def memo_counts(report: str, memo: str) -> dict[str, int]:
+    """``{"kept": n, "made": m}`` of one memo's line in the stamp report."""
+    line = re.search(rf"^{memo} kept (\d+) made (\d+)$", report, re.M)
+    assert line is not None, report
+    return {"kept": int(line[1]), "made": int(line[2])}
 
 
 def test_a_rebuild_on_another_day_keeps_the_entries_and_the_bytes(data, tmp_path, monkeypatch):
@@ -55,6 +62,10 @@ def test_a_rebuild_on_another_day_keeps_the_entries_and_the_bytes(data, tmp_path
     next_day = _bundle(data, DAY + 86_400, monkeypatch)
     again, counts = _build(next_day, tmp_path / "again")
     assert counts["kept"] >= UNITS and counts["made"] <= first["made"] - UNITS
+    anchors = memo_counts(
+        (tmp_path / "again" / "stage" / STAMP_REPORT).read_text("utf-8"), "anchor-memo"
+    )
+    assert anchors["kept"] >= UNITS  # the raw pages' anchor ids too (publish/anchor_memo.py)
     monkeypatch.setenv("THIDUA_NO_CACHE", "1")
     fresh, plain = _build(next_day, tmp_path / "fresh")
     assert plain["kept"] == 0  # no memo: every page indexed

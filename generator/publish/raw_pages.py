@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 PAGE_LIST = "thidua-raw-pages.txt"  # beside the staging tree's mkdocs.yml: one page a line
@@ -69,11 +69,13 @@ class RawPages:
     converts them."""
 
     pages: frozenset[str] = frozenset()
+    # how a block's anchor ids are found (the builder hook's: through its memo, anchor_memo.py)
+    ids: Callable[[str], set[str]] = anchor_ids
     _blocks: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, pages: Iterable[str]) -> RawPages:
-        return cls(frozenset(pages) if bypass_enabled() else frozenset())
+    def of(cls, pages: Iterable[str], ids: Callable[[str], set[str]] = anchor_ids) -> RawPages:
+        return cls(frozenset(pages) if bypass_enabled() else frozenset(), ids)
 
     def markdown(self, src_uri: str, markdown: str) -> str:
         """What Markdown converts for ``src_uri``: its heading and the placeholder."""
@@ -93,7 +95,7 @@ class RawPages:
             return converted, set()
         if converted.count(_PARAGRAPH) != 1:
             raise ValueError(f"{src_uri}: the raw HTML placeholder was changed by Markdown")
-        return converted.replace(_PARAGRAPH, block), anchor_ids(block)
+        return converted.replace(_PARAGRAPH, block), self.ids(block)
 
 
 def read_page_list(text: str) -> list[str]:

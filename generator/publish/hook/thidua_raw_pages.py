@@ -10,20 +10,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.publish.anchor_memo import AnchorMemo
 from generator.publish.raw_pages import PAGE_LIST, RawPages, read_page_list
 from generator.publish.search_pages import SearchPool, material_index
 from generator.publish.stamp import STAMP_REPORT, StampHook, stamping_enabled
 
 _pages = RawPages()
+_anchors = AnchorMemo()
 _stamp = StampHook()
 _search = SearchPool()
 
 
 def on_config(config: Any) -> None:
-    global _pages, _stamp, _search
+    global _pages, _anchors, _stamp, _search
     listed = Path(config.config_file_path).parent / PAGE_LIST
     names = read_page_list(listed.read_text(encoding="utf-8")) if listed.is_file() else []
-    _pages = RawPages.of(names)
+    _anchors = AnchorMemo.open() if names else AnchorMemo()
+    _pages = RawPages.of(names, _anchors.ids)
     _stamp = StampHook.of(names)
     _search = SearchPool(_pages.pages)
     if stamping_enabled():
@@ -60,7 +63,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 def on_post_build(config: Any) -> None:
     _search.finish()  # before the search plugin writes its index (the priority below)
     report = Path(config.config_file_path).parent / STAMP_REPORT
-    report.write_text(_stamp.stamper.report() + _search.report(), encoding="utf-8")
+    _anchors.save()
+    text = _stamp.stamper.report() + _search.report() + _anchors.report()
+    report.write_text(text, encoding="utf-8")
 
 
 on_post_build.mkdocs_priority = 100  # type: ignore[attr-defined]  # mkdocs' event_priority
