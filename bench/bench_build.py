@@ -45,8 +45,7 @@ STAGES = (
     "evaluate",
     "select",
     "views",
-    "open data+render",
-    "charts+assets",
+    "open data+render+charts",
     "history",
     "staging",
     "site build",
@@ -111,9 +110,9 @@ def _instrument() -> None:
     pipeline.evaluate = _timed("evaluate", pipeline.evaluate)  # type: ignore[assignment]
     pipeline.select = _timed("select", pipeline.select)  # type: ignore[assignment]
     site.build_views = _timed("views", site.build_views)  # type: ignore[assignment]
-    # one stage since the downloads are exported in a forked process while the pages render
-    site.pages_and_downloads = _timed("open data+render", site.pages_and_downloads)  # type: ignore[assignment]
-    site.site_files = _timed("charts+assets", site.site_files)  # type: ignore[assignment]
+    # one stage since the downloads and the charts are made in a forked process while the
+    # pages render
+    site.site_outputs = _timed("open data+render+charts", site.site_outputs)  # type: ignore[assignment]
     site.publication_history = _timed("history", site.publication_history)  # type: ignore[assignment]
     site.render_history_page = _timed("history", site.render_history_page)  # type: ignore[assignment]
     publish.write_staging_tree = _timed("staging", publish.write_staging_tree)  # type: ignore[assignment]

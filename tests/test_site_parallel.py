@@ -134,3 +134,19 @@ def test_small_campaigns_stay_in_one_process(sample_view, monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_ROWS", 10**9)
     monkeypatch.setenv(parallel.ENV, "1")
     assert parallel_wanted(sample_view)
+
+
+def test_the_charts_are_made_in_the_child_beside_the_downloads(sample_view, monkeypatch):
+    parent, real = os.getpid(), parallel.site_files
+
+    def charts(view):
+        if os.getpid() == parent:
+            raise AssertionError("charts made in the parent")
+        return real(view)
+
+    monkeypatch.setattr(parallel, "site_files", charts)
+    _, files = parallel.site_outputs(sample_view, parallel=True)
+    downloads = pages_and_downloads(sample_view, parallel=False)[1]
+    assert list(files)[: len(downloads)] == list(downloads)
+    assert {p for p in files if p.endswith(".svg")}  # the charts came back from the child
+    assert not multiprocessing.active_children()

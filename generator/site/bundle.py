@@ -19,8 +19,7 @@ from generator.read.issues import Issue
 from generator.site.history import History, publication_history
 from generator.site.pages.history import PAGE as HISTORY_PAGE
 from generator.site.pages.history import render_history_page
-from generator.site.pages.registry import site_files
-from generator.site.parallel import pages_and_downloads
+from generator.site.parallel import site_outputs
 from generator.site.projection import build_views
 from generator.site.views import SiteView
 
@@ -63,7 +62,7 @@ def make_bundle(
     are keyed by their path in the campaign's folder; ``base`` is that folder in the site
     (``vpubnd-2019/``, '' at the root), which only links to the site's own pages need.
     A big campaign's downloads are exported in a forked process while the pages render
-    (site/parallel.py, same bytes); ``parallel`` forces that or one process.
+    with the charts (site/parallel.py, same bytes); ``parallel`` forces that or one process.
     """
     result = run(config_path, data_dir)
     bundle = SiteBundle(result)
@@ -76,8 +75,8 @@ def make_bundle(
     bundle.epoch = data_epoch(result.data_dir)
     updated = local_day(bundle.epoch, zone)
     bundle.view = build_views(result.config, result.dataset, result.outcomes, updated)
-    bundle.pages, bundle.files = pages_and_downloads(bundle.view, base, parallel=parallel)
-    bundle.files.update(site_files(bundle.view))  # charts (SVG), vendored scripts
+    # the downloads, then the charts (SVG) and vendored scripts
+    bundle.pages, bundle.files = site_outputs(bundle.view, base, parallel=parallel)
     if with_history:
         bundle.history = publication_history(config_path.resolve(), result.data_dir, zone)
     bundle.pages[HISTORY_PAGE] = render_history_page(bundle.view, bundle.history, bundle.files)

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 
 from generator.site.gc_pause import heap_frozen
 from generator.site.open_data.export import export_open_data
-from generator.site.pages.registry import render_pages, render_pages_before
+from generator.site.pages.registry import render_pages, render_pages_before, site_files
 from generator.site.views import SiteView
 
 # Nominees, collectives and initiatives from which the fork pays off (bench/README.md).
@@ -72,6 +72,24 @@ def pages_and_downloads(
     with forked(lambda: export_open_data(view)) as downloads:
         pages = render_pages_before(view, base, downloads)
         return pages, downloads()
+
+
+def site_outputs(
+    view: SiteView, base: str = "", *, parallel: bool | None = None
+) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Every generated page and every file of ``view`` as ``make_bundle`` publishes them: the
+    downloads, then the charts and vendored scripts (``site_files``). Forked as
+    :func:`pages_and_downloads`, the child making the charts after the downloads (the pages,
+    not the export, are the longer side at scale); same bytes and order either way."""
+    if parallel is None:
+        parallel = parallel_wanted(view)
+    if not parallel:
+        pages, files = pages_and_downloads(view, base, parallel=False)
+        return pages, {**files, **site_files(view)}
+    with forked(lambda: (export_open_data(view), site_files(view))) as made:
+        pages = render_pages_before(view, base, lambda: made()[0])
+        downloads, others = made()
+        return pages, {**downloads, **others}
 
 
 @contextmanager
