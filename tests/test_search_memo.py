@@ -65,6 +65,8 @@ def test_a_rebuild_on_another_day_keeps_the_entries_and_the_bytes(data, tmp_path
     anchors = memo_counts(
         (tmp_path / "again" / "stage" / STAMP_REPORT).read_text("utf-8"), "anchor-memo"
     )
+    report = (tmp_path / "again" / "stage" / STAMP_REPORT).read_text("utf-8")
+    assert "search-attrs quickened\n" in report  # publish/search_attrs.py
     assert anchors["kept"] >= UNITS  # the raw pages' anchor ids too (publish/anchor_memo.py)
     monkeypatch.setenv("THIDUA_NO_CACHE", "1")
     fresh, plain = _build(next_day, tmp_path / "fresh")

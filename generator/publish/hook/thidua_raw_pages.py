@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.publish.anchor_memo import AnchorMemo
 from generator.publish.raw_pages import PAGE_LIST, RawPages, read_page_list
+from generator.publish.search_attrs import quicken
 from generator.publish.search_pages import SearchPool, material_index
 from generator.publish.stamp import STAMP_REPORT, StampHook, stamping_enabled
 
@@ -19,10 +20,11 @@ _pages = RawPages()
 _anchors = AnchorMemo()
 _stamp = StampHook()
 _search = SearchPool()
+_quickened = False
 
 
 def on_config(config: Any) -> None:
-    global _pages, _anchors, _stamp, _search
+    global _pages, _anchors, _stamp, _search, _quickened
     listed = Path(config.config_file_path).parent / PAGE_LIST
     names = read_page_list(listed.read_text(encoding="utf-8")) if listed.is_file() else []
     _anchors = AnchorMemo.open() if names else AnchorMemo()
@@ -31,6 +33,7 @@ def on_config(config: Any) -> None:
     _search = SearchPool(_pages.pages)
     if stamping_enabled():
         _search.attach(material_index(config.plugins))
+    _quickened = quicken(config.plugins)  # Material's removal skipped where a no-op
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -65,6 +68,7 @@ def on_post_build(config: Any) -> None:
     report = Path(config.config_file_path).parent / STAMP_REPORT
     _anchors.save()
     text = _stamp.stamper.report() + _search.report() + _anchors.report()
+    text += f"search-attrs {'quickened' if _quickened else 'as-is'}\n"
     report.write_text(text, encoding="utf-8")
 
 
