@@ -4,6 +4,7 @@ site is byte-identical to the one built with every page through Markdown
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,13 @@ def test_three_campaigns_build_to_the_same_bytes_without_markdown(tmp_path, monk
     fast, slow = _both_ways(bundle, tmp_path, monkeypatch, "mkdocs")
     assert sorted(fast) == sorted(slow)
     assert [name for name in fast if fast[name] != slow[name]] == []
+
+
+def test_an_indented_line_is_found_as_str_isspace_finds_it():
+    from generator.publish.raw_pages import INDENTED
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace() or re.fullmatch(r"\s", chr(c))]
+    for c in [*spaces, "a", "<", "\u200b"]:
+        for block in (f"{c}x", f"<div>\n{c}x", f"<div>\n\n{c}", f"<div>{c}\nx"):
+            expected = any(line[:1].isspace() for line in block.split("\n"))
+            assert bool(INDENTED.search(block)) == expected, (hex(ord(c)), block)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
-from generator.publish import csp, csp_memo
+from generator.publish import csp, csp_memo, fold_memo
 from generator.publish.build_memo import MemoStats, PageMemo
 from generator.site.search_index import fold_index
 
@@ -254,8 +254,12 @@ def fold_search_files(site_dir: Path) -> None:
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     index["docs"] = in_page_order(index.get("docs", []))
-    data = json.dumps(fold_index(index), ensure_ascii=False, separators=(",", ":"))
+    memo = fold_memo.open_memo()  # the folded texts of the last build
+    folded = fold_index(index, fold_memo.folder(memo))
+    data = json.dumps(folded, ensure_ascii=False, separators=(",", ":"))
     index_file.write_text(data, encoding="utf-8")
+    if memo is not None:
+        memo.save()
     script = site_dir / SEARCH_JS
     if script.is_file():
         script.write_text(_JS_PREFIX + data, encoding="utf-8")

@@ -30,6 +30,8 @@ _PARAGRAPH = f"<p>{PLACEHOLDER}</p>"
 _HEADING = re.compile(r"\A\n*(# [^\n]+)\n\n(<div[^\n]*(?:\n[^\n]+)*)\n*\Z")
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _ID = re.compile(r"\sid=\"([^\"]*)\"")
+# A line of the block that starts with whitespace (``\s`` is ``str.isspace``'s set), not "\n".
+INDENTED = re.compile(r"(?:\A|\n)[^\S\n]")
 _A_NAME = re.compile(r"\A<a\s(?:[^>]*\s)?name=\"([^\"]*)\"")
 
 
@@ -46,7 +48,7 @@ def split_page(markdown: str) -> tuple[str, str] | None:
     if m is None or PLACEHOLDER in markdown:
         return None
     block = m.group(2)
-    if any(line[:1].isspace() for line in block.split("\n")):
+    if INDENTED.search(block):
         return None
     return m.group(1), block
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,11 @@ def fold_html(text: str) -> str:
     return fold(_MARKUP.sub(" ", plain))
 
 
-def fold_index(index: dict[str, Any]) -> dict[str, Any]:
-    """The search index with a folded copy of each entry's title and text (idempotent)."""
+def fold_index(
+    index: dict[str, Any], fold_text: Callable[[str], str] = fold_html
+) -> dict[str, Any]:
+    """The search index with a folded copy of each entry's title and text (idempotent);
+    ``fold_text`` is :func:`fold_html` or one that gives the same (a memo of it)."""
     config = dict(index.get("config") or {})
     fields = dict(config.get("fields") or {})
     for folded, source in FOLDED_FIELDS.items():
@@ -50,7 +54,7 @@ def fold_index(index: dict[str, Any]) -> dict[str, Any]:
     for doc in index.get("docs") or []:
         entry = dict(doc)
         for folded, source in FOLDED_FIELDS.items():
-            entry[folded] = fold_html(str(doc.get(source) or ""))
+            entry[folded] = fold_text(str(doc.get(source) or ""))
         if PERSON_SECTION.search(str(doc.get("location") or "")) and "boost" not in doc:
             entry["boost"] = PERSON_BOOST
         docs.append(entry)
