@@ -77,6 +77,8 @@ def test_another_day_s_block_gets_the_kept_ids(tmp_path):
     assert again.ids(tomorrow) == {"dv-1", "cn-2"}
     assert again.memo.stats.hits == 1 and again.memo.stats.stored == 0
     assert again.report() == "anchor-memo kept 1 made 0\n"
+    for changed in (tomorrow.replace("cn-2", "cn-3"), tomorrow.replace("dv-1", "dv-9")):
+        assert again.ids(changed) == anchor_ids(changed)  # a changed page is scanned again
 
 
 def test_a_kept_value_of_the_wrong_shape_is_scanned_again(tmp_path):

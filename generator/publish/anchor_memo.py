@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.publish import build_memo, raw_pages
-from generator.publish.build_memo import PageMemo, digest, source_version, split_dated
+from generator.publish.build_memo import PageMemo, digest, open_cached, source_version, split_dated
 from generator.publish.raw_pages import anchor_ids
 
 MEMO_NAME = "anchors"
@@ -56,8 +56,7 @@ class AnchorMemo:
     @classmethod
     def open(cls) -> AnchorMemo:
         """The memo of the cache folder the environment names (none when the cache is off)."""
-        memo = PageMemo.open(MEMO_NAME, memo_version())
-        return cls(None if memo.path is None else memo)
+        return cls(open_cached(MEMO_NAME, memo_version()))
 
     def ids(self, block: str) -> set[str]:
         """:func:`anchor_ids` of ``block``, kept or made (and kept)."""

@@ -78,6 +78,13 @@ def source_version(*files: Path, extra: str = "") -> str:
     return digest(f"format {FORMAT}", extra, *(f.read_bytes() for f in files))
 
 
+def open_cached(name: str, version: str) -> PageMemo | None:
+    """The memo ``name`` of the cache folder the environment names, or None when the cache
+    is off (``THIDUA_NO_CACHE``)."""
+    memo = PageMemo.open(name, version)
+    return None if memo.path is None else memo
+
+
 @dataclass
 class MemoStats:
     """What a memo did in one build: entries used, looked for in vain, made, and whether the

@@ -47,7 +47,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.publish import csp
-from generator.publish.build_memo import PageMemo, digest, source_version
+from generator.publish.build_memo import PageMemo, digest, open_cached, source_version
 from generator.publish.build_memo import split_dated as split_date
 
 MEMO_NAME = "csp"
@@ -63,8 +63,7 @@ def memo_version() -> str:
 
 def open_memo() -> PageMemo | None:
     """The policy memo of the cache folder, or None when the cache is off."""
-    memo = PageMemo.open(MEMO_NAME, memo_version())
-    return None if memo.path is None else memo
+    return open_cached(MEMO_NAME, memo_version())
 
 
 def memo_key(

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.publish.build_memo import PageMemo, digest, source_version
+from generator.publish.build_memo import PageMemo, digest, open_cached, source_version
 from generator.read import text
 from generator.site import search_index
 from generator.site.search_index import fold_html
@@ -34,8 +34,7 @@ def memo_version() -> str:
 
 def open_memo() -> PageMemo | None:
     """The memo of the cache folder, or None when the cache is off."""
-    memo = PageMemo.open(MEMO_NAME, memo_version())
-    return None if memo.path is None else memo
+    return open_cached(MEMO_NAME, memo_version())
 
 
 def folder(memo: PageMemo | None) -> Callable[[str], str]:
