@@ -54,6 +54,7 @@ STAGES = (
 
 _times: dict[str, float] = dict.fromkeys(STAGES, 0.0)
 _loader: dict[str, float] = dict.fromkeys(("read_s", "normalise_s", "hits", "misses", "workers"), 0)
+_pages: dict[str, int] = {"kept": 0, "rendered": 0}  # department pages (pages/unit_memo.py)
 _stack: list[list[float]] = []  # per active stage: [time spent in nested stages]
 
 
@@ -96,6 +97,18 @@ def _counted(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _pages_counted(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add a ``UnitPages.save`` call's kept and rendered pages to ``_pages``."""
+
+    @functools.wraps(fn)
+    def wrapper(pages: Any) -> Any:
+        _pages["kept"] += pages.stats.hits
+        _pages["rendered"] += len(pages.site.view.units) - pages.stats.hits
+        return fn(pages)
+
+    return wrapper
+
+
 def _instrument() -> None:
     """Wrap the stage functions where their callers look them up."""
     from generator.judge import pipeline
@@ -103,6 +116,7 @@ def _instrument() -> None:
     from generator.publish import build as publish
     from generator.read import load
     from generator.site import bundle as site
+    from generator.site.pages.unit_memo import UnitPages
 
     validate.discover = _timed("discover", validate.discover)  # type: ignore[assignment]
     load.Loader.read_sources = _timed("read+normalise", _counted(load.Loader.read_sources))  # type: ignore[method-assign]
@@ -120,6 +134,7 @@ def _instrument() -> None:
     publish.apply_passes = _timed("post-passes", publish.apply_passes)  # type: ignore[assignment]
     publish.check_built_site = _timed("post-passes", publish.check_built_site)  # type: ignore[assignment]
     publish.swap_in = _timed("post-passes", publish.swap_in)  # type: ignore[assignment]
+    UnitPages.save = _pages_counted(UnitPages.save)  # type: ignore[method-assign]
 
 
 def _child(tier: str, work: Path) -> dict[str, Any]:
@@ -156,6 +171,7 @@ def _child(tier: str, work: Path) -> dict[str, Any]:
         "tier": tier,
         "stages": _times,
         "loader": _loader,
+        "unit_pages": _pages,
         "total": total,
         "peak_main_kib": mine,
         "peak_child_kib": kids,
@@ -263,6 +279,14 @@ def _print(tiers_run: list[dict[str, Any]]) -> None:
                     f"loader {r['tier']}{label}: {ld['workers']:.0f} workers, worker read "
                     f"{ld['read_s']:.2f} s, normalise {ld['normalise_s']:.2f} s; cache "
                     f"{ld['hits']:.0f} hits, {ld['misses']:.0f} misses"
+                )
+    for r in results:
+        for label, run in (("", r), (" (rebuild)", r.get("rebuild"))):
+            if run and "unit_pages" in run:
+                up = run["unit_pages"]
+                print(
+                    f"department pages {r['tier']}{label}: {up['kept']} kept, "
+                    f"{up['rendered']} rendered"
                 )
     for r in results:
         if "search_ms" in r:

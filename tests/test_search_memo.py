@@ -13,10 +13,11 @@ from material.plugins.search.plugin import SearchIndex
 
 from generator.judge.config import load_config
 from generator.publish.build import build_into
-from generator.publish.build_memo import PageMemo, split_dated
+from generator.publish.build_memo import PageMemo
 from generator.publish.search_pages import POOL_PAGES, PageToIndex, index_noting_date, memo_key
 from generator.publish.stamp import STAMP_REPORT
 from generator.site.bundle import make_bundle
+from generator.site.pages.dated import split_dated
 from generator.tools.demo import write_demo
 
 ROOT = Path(__file__).resolve().parent.parent

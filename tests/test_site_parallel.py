@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -67,15 +68,32 @@ def test_only_the_download_pages_read_the_downloads(sample_view):
     assert differ == list(DOWNLOAD_PAGES)
 
 
-def test_an_exception_in_the_child_is_raised_in_the_parent(sample_view, monkeypatch):
+def _steps_failing_in_the_child(fail):
+    """Export steps of which the child's first (the workbook) calls ``fail`` there; the
+    parent's first waits, so that the child has claimed the workbook by then."""
     parent = os.getpid()
 
-    def export(view):
-        if os.getpid() != parent:  # only in the forked child
-            raise ValueError("no open data here")
-        return {}
+    def steps(view):
+        def workbook():
+            if os.getpid() != parent:
+                fail()
+            return {}
 
-    monkeypatch.setattr(parallel, "export_open_data", export)
+        def tables():
+            if os.getpid() == parent:
+                time.sleep(1)
+            return {}
+
+        return {"workbook": workbook, "tables": tables}
+
+    return steps
+
+
+def test_an_exception_in_the_child_is_raised_in_the_parent(sample_view, monkeypatch):
+    def fail():
+        raise ValueError("no open data here")
+
+    monkeypatch.setattr(parallel, "export_steps", _steps_failing_in_the_child(fail))
     with pytest.raises(ValueError, match="no open data here") as raised:
         pages_and_downloads(sample_view, parallel=True)
     assert any("raised in the open data process" in n for n in raised.value.__notes__)
@@ -88,39 +106,102 @@ class _Unpicklable(Exception):
 
 
 def test_an_unpicklable_exception_is_a_clear_error(sample_view, monkeypatch):
-    def export(view):
+    def fail():
         raise _Unpicklable("odd")
 
-    monkeypatch.setattr(parallel, "export_open_data", export)
+    monkeypatch.setattr(parallel, "export_steps", _steps_failing_in_the_child(fail))
     with pytest.raises(ExportProcessFailed, match="_Unpicklable"):
         pages_and_downloads(sample_view, parallel=True)
     assert not multiprocessing.active_children()
 
 
 def test_a_child_that_dies_is_a_clear_error_not_a_hang(sample_view, monkeypatch):
-    def export(view):
-        os._exit(3)
-
-    monkeypatch.setattr(parallel, "export_open_data", export)
+    monkeypatch.setattr(parallel, "export_steps", _steps_failing_in_the_child(lambda: os._exit(3)))
     with pytest.raises(ExportProcessFailed, match="exit code 3"):
         pages_and_downloads(sample_view, parallel=True)
     assert not multiprocessing.active_children()
 
 
 def test_a_failure_while_rendering_kills_the_child(sample_view, monkeypatch):
-    def export(view):
-        import time
-
-        time.sleep(60)  # would outlive the test if it were waited for
-        return {}
-
     def render(view, base, downloads):
         raise RuntimeError("rendering failed")
 
-    monkeypatch.setattr(parallel, "export_open_data", export)
+    # the child's workbook would outlive the test if it were waited for
+    monkeypatch.setattr(
+        parallel, "export_steps", _steps_failing_in_the_child(lambda: time.sleep(60))
+    )
     monkeypatch.setattr(parallel, "render_pages_before", render)
     with pytest.raises(RuntimeError, match="rendering failed"):
         pages_and_downloads(sample_view, parallel=True)
+    assert not multiprocessing.active_children()
+
+
+def test_a_step_is_claimed_by_one_process_only():
+    claims = parallel.Claims(["a", "b"])
+    child = multiprocessing.get_context("fork").Process(target=claims.claim, args=("a",))
+    child.start()
+    child.join()
+    assert not claims.claim("a")
+    assert claims.claim("b") and not claims.claim("b")
+
+
+def _logged(log: Path, real):
+    """``real``'s steps, each writing its name and process id to ``log`` when run."""
+
+    def steps(view):
+        def logging(name, step):
+            def run():
+                with log.open("a") as f:
+                    f.write(f"{name} {os.getpid()}\n")
+                return step()
+
+            return run
+
+        return {name: logging(name, step) for name, step in real(view).items()}
+
+    return steps
+
+
+@pytest.mark.parametrize("slow", ["workbook", "pages"])
+def test_each_step_runs_once_in_the_process_free_first(slow, sample_view, tmp_path, monkeypatch):
+    """A slow workbook in the child: the parent makes the tables and the charts once its
+    pages are done; slow pages in the parent: the child makes every step. Same files."""
+    expected = parallel.site_outputs(sample_view, parallel=False)
+    log, parent = tmp_path / "steps.log", os.getpid()
+    real_steps, real_render, real_files = (
+        parallel.export_steps,
+        parallel.render_pages_before,
+        parallel.site_files,
+    )
+    monkeypatch.setattr(parallel, "export_steps", _logged(log, real_steps))
+
+    def charts(view):
+        with log.open("a") as f:
+            f.write(f"charts {os.getpid()}\n")
+        return real_files(view)
+
+    def slow_pages(view, base, downloads):
+        time.sleep(3)
+        return real_render(view, base, downloads)
+
+    def slow_workbook(view):
+        steps = real_steps(view)
+        work = steps["workbook"]
+        steps["workbook"] = lambda: (time.sleep(3 if os.getpid() != parent else 0), work())[1]
+        return steps
+
+    monkeypatch.setattr(parallel, "site_files", charts)
+    if slow == "pages":
+        monkeypatch.setattr(parallel, "render_pages_before", slow_pages)
+    else:
+        monkeypatch.setattr(parallel, "export_steps", _logged(log, slow_workbook))
+    pages, files = parallel.site_outputs(sample_view, parallel=True)
+    ran = dict(line.split() for line in log.read_text().splitlines())
+    assert len(log.read_text().splitlines()) == len(ran) == 3  # each step once
+    in_parent = {name for name, pid in ran.items() if int(pid) == parent}
+    assert in_parent == (set() if slow == "pages" else {"tables", "charts"})
+    assert (pages, list(files)) == (expected[0], list(expected[1]))
+    assert all(files[p] == data for p, data in expected[1].items())
     assert not multiprocessing.active_children()
 
 
@@ -134,19 +215,3 @@ def test_small_campaigns_stay_in_one_process(sample_view, monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_ROWS", 10**9)
     monkeypatch.setenv(parallel.ENV, "1")
     assert parallel_wanted(sample_view)
-
-
-def test_the_charts_are_made_in_the_child_beside_the_downloads(sample_view, monkeypatch):
-    parent, real = os.getpid(), parallel.site_files
-
-    def charts(view):
-        if os.getpid() == parent:
-            raise AssertionError("charts made in the parent")
-        return real(view)
-
-    monkeypatch.setattr(parallel, "site_files", charts)
-    _, files = parallel.site_outputs(sample_view, parallel=True)
-    downloads = pages_and_downloads(sample_view, parallel=False)[1]
-    assert list(files)[: len(downloads)] == list(downloads)
-    assert {p for p in files if p.endswith(".svg")}  # the charts came back from the child
-    assert not multiprocessing.active_children()

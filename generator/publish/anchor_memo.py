@@ -4,10 +4,10 @@
 (a tag ``<[a-zA-Z][^>]*>``, then its ``id`` / an ``<a>``'s ``name``): at scale about a
 millisecond a page, every page, every build. The next day's build gives every unchanged page
 the same block but for its date paragraph, so the memo keeps a block's ids by the block
-*without* that paragraph (:func:`~generator.publish.build_memo.split_dated`).
+*without* that paragraph (:func:`~generator.site.pages.dated.split_dated`).
 
 Why the paragraph is inert for this scan, whatever day it says: every form of it
-(:data:`~generator.publish.build_memo.DATE_PARAGRAPH`) begins with the same opening tag
+(:data:`~generator.site.pages.dated.DATE_PARAGRAPH`) begins with the same opening tag
 ``<p class="thidua-updated" data-search-exclude>``, so a tag match begun before the paragraph
 and still open ends at that opening's ``>`` whatever follows, and a scan reaching the
 paragraph matches that opening; after it the paragraph holds only ``<time datetime="…">``
@@ -27,15 +27,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.publish import build_memo, raw_pages
-from generator.publish.build_memo import PageMemo, digest, open_cached, source_version, split_dated
+from generator.publish.build_memo import PageMemo, digest, open_cached, source_version
 from generator.publish.raw_pages import anchor_ids
+from generator.site.pages import dated
+from generator.site.pages.dated import split_dated
 
 MEMO_NAME = "anchors"
 
 
 def memo_version() -> str:
     """The version of the ids this code gives: the scan's and the date pattern's sources."""
-    return source_version(Path(raw_pages.__file__), Path(build_memo.__file__), Path(__file__))
+    return source_version(
+        Path(raw_pages.__file__), Path(build_memo.__file__), Path(dated.__file__), Path(__file__)
+    )
 
 
 def memo_key(version: str, block: str) -> str:

@@ -6,7 +6,7 @@ data commit nearly every page differs from last build's only there. A page's pol
 by a key made of the page's text with that paragraph left out, the form-action origin and the
 memo's version (the sources of ``csp.py`` and of this module, and the Python version, whose
 ``html.parser`` reads the page). A page with no such paragraph, or with several, or one that
-does not fullmatch :data:`.build_memo.DATE_PARAGRAPH`, is kept by its whole text instead.
+does not fullmatch :data:`generator.site.pages.dated.DATE_PARAGRAPH`, is kept by its whole text instead.
 
 **Why a kept policy is the one a full parse gives.** Write a page as ``B + D + A``: ``D``
 the date paragraph, ``B`` the text before it, ``A`` the rest. On a miss the parser is fed
@@ -19,7 +19,7 @@ the date paragraph, ``B`` the text before it, ``A`` the rest. On a miss the pars
 2. feeding ``D`` collected nothing (no script, style, style attribute, own form) and left the
    parser at rest again.
 
-Then take any page ``B + D' + A`` with ``D'`` another fullmatch of :data:`.build_memo.DATE_PARAGRAPH`.
+Then take any page ``B + D' + A`` with ``D'`` another fullmatch of :data:`generator.site.pages.dated.DATE_PARAGRAPH`.
 *Same prefix*: the parser is deterministic, so after ``B`` it is in the same state as when
 the entry was made; at rest, so nothing of ``B`` waits on what follows. *The paragraph is
 inert*: from rest, ``D'`` tokenises on its own into the same tokens as ``D`` — ``<p>`` with
@@ -48,7 +48,8 @@ from pathlib import Path
 
 from generator.publish import csp
 from generator.publish.build_memo import PageMemo, digest, open_cached, source_version
-from generator.publish.build_memo import split_dated as split_date
+from generator.site.pages import dated
+from generator.site.pages.dated import split_dated as split_date
 
 MEMO_NAME = "csp"
 
@@ -58,7 +59,7 @@ def memo_version() -> str:
     """The version of the policies this code gives: its sources and Python's."""
     here = Path(__file__)
     extra = f"{platform.python_implementation()} {platform.python_version()}"
-    return source_version(Path(csp.__file__), here, extra=extra)
+    return source_version(Path(csp.__file__), Path(dated.__file__), here, extra=extra)
 
 
 def open_memo() -> PageMemo | None:

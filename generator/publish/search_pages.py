@@ -25,7 +25,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.publish.build_memo import DATE_TOKEN, PageMemo, digest, source_version, split_dated
+from generator.publish.build_memo import DATE_TOKEN, PageMemo, digest, source_version
+from generator.site.pages import dated
+from generator.site.pages.dated import split_dated
 
 # Fewer generated pages than this are indexed by the plugin as before (a pool's start-up
 # costs more than it saves).
@@ -133,7 +135,9 @@ def memo_version() -> str:
     versions = [f"{d} {metadata.version(d)}" for d in ("mkdocs-material", "mkdocs")]
     jieba = importlib.util.find_spec("jieba") is not None
     here = Path(__file__).with_name("build_memo.py")
-    return source_version(Path(__file__), here, extra=f"{versions} jieba {jieba}")
+    return source_version(
+        Path(__file__), here, Path(dated.__file__), extra=f"{versions} jieba {jieba}"
+    )
 
 
 def memo_key(config: dict[str, Any], page: PageToIndex) -> str:

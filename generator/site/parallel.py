@@ -1,14 +1,17 @@
-"""A big campaign's downloads exported in a forked process while this one renders the pages.
+"""A big campaign's downloads and charts made by two processes while the pages render.
 
-After the projection, ``make_bundle``'s two longest steps, the open data
-(:func:`~generator.site.open_data.export.export_open_data`) and the pages
-(:func:`~generator.site.pages.registry.render_pages`), read the same view and not each
-other's work, but for the pages that list the downloads
+After the projection, ``make_bundle``'s longest steps, the open data
+(:func:`~generator.site.open_data.export.export_steps`: the workbook, the other tables),
+the charts and the pages (:func:`~generator.site.pages.registry.render_pages`), read the
+same view and not each other's work, but for the pages that list the downloads
 (:data:`~generator.site.pages.registry.DOWNLOAD_PAGES`). Above :data:`PARALLEL_ROWS` rows a
 child forked from this process (the view inherited copy-on-write, nothing pickled going in)
-exports them and sends their bytes back through a pipe, while this process renders every
-other page; then the pages that list them, in their places. Same texts and bytes, same
-order, as in one process: :func:`pages_and_downloads` either way.
+runs the steps, the workbook first, and sends their bytes back through a pipe, while this
+process renders every other page, then runs the steps the child has not begun (a build whose
+department pages were kept, pages/unit_memo.py, renders in a fraction of the workbook's
+time), then the pages that list the downloads, in their places. Each step runs once, in the
+process that claims it first (:class:`Claims`). Same texts and bytes, same order, as in one
+process: :func:`pages_and_downloads` and :func:`site_outputs` either way.
 
 The child holds the cycle collector for its whole life (it only exports, which holds it
 anyway, then exits); the objects made before the fork are frozen out of the collections
@@ -26,13 +29,13 @@ import multiprocessing
 import os
 import pickle
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from generator.site.gc_pause import heap_frozen
-from generator.site.open_data.export import export_open_data
+from generator.site.open_data.export import Step, assemble, export_open_data, export_steps
 from generator.site.pages.registry import render_pages, render_pages_before, site_files
 from generator.site.views import SiteView
 
@@ -41,7 +44,13 @@ PARALLEL_ROWS = 2_000
 ENV = "THIDUA_SITE_FORK"
 _EXIT_WAIT = 10.0  # seconds a child that has answered gets to exit before it is killed
 
+# The child begins with the workbook, the longest step; the parent, once its pages are
+# done, takes what the child has not begun, the shortest first.
+CHILD_ORDER = ("workbook", "charts", "tables")
+PARENT_ORDER = ("tables", "charts", "workbook")
+
 T = TypeVar("T")
+Made = dict[str, dict[str, bytes]]
 
 
 class ExportProcessFailed(RuntimeError):
@@ -69,9 +78,9 @@ def pages_and_downloads(
     if not parallel:
         files = export_open_data(view)
         return render_pages(view, files, base), files
-    with forked(lambda: export_open_data(view)) as downloads:
-        pages = render_pages_before(view, base, downloads)
-        return pages, downloads()
+    with shared(export_steps(view)) as finish:
+        pages = render_pages_before(view, base, lambda: assemble(finish()))
+        return pages, assemble(finish())
 
 
 def site_outputs(
@@ -79,17 +88,61 @@ def site_outputs(
 ) -> tuple[dict[str, str], dict[str, bytes]]:
     """Every generated page and every file of ``view`` as ``make_bundle`` publishes them: the
     downloads, then the charts and vendored scripts (``site_files``). Forked as
-    :func:`pages_and_downloads`, the child making the charts after the downloads (the pages,
-    not the export, are the longer side at scale); same bytes and order either way."""
+    :func:`pages_and_downloads`, the charts one more step to share; same bytes and order
+    either way."""
     if parallel is None:
         parallel = parallel_wanted(view)
     if not parallel:
         pages, files = pages_and_downloads(view, base, parallel=False)
         return pages, {**files, **site_files(view)}
-    with forked(lambda: (export_open_data(view), site_files(view))) as made:
-        pages = render_pages_before(view, base, lambda: made()[0])
-        downloads, others = made()
-        return pages, {**downloads, **others}
+    steps = {**export_steps(view), "charts": lambda: site_files(view)}
+    with shared(steps) as finish:
+        pages = render_pages_before(view, base, lambda: assemble(finish()))
+        made = finish()
+        return pages, {**assemble(made), **made["charts"]}
+
+
+class Claims:
+    """Which process runs each step: the first that claims it (flags shared through the
+    fork, made before it)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = tuple(names)
+        self._taken = multiprocessing.get_context("fork").Array("b", len(self.names))
+
+    def claim(self, name: str) -> bool:
+        """Whether this process runs ``name`` (True once, in one process only)."""
+        at = self.names.index(name)
+        with self._taken.get_lock():
+            if self._taken[at]:
+                return False
+            self._taken[at] = 1
+            return True
+
+
+def run_claimed(steps: Mapping[str, Step], claims: Claims, order: Iterable[str]) -> Made:
+    """The files of each step of ``order`` that this process claims, run here in turn."""
+    return {name: steps[name]() for name in order if name in steps and claims.claim(name)}
+
+
+@contextmanager
+def shared(steps: Mapping[str, Step]) -> Iterator[Callable[[], Made]]:
+    """``steps`` shared with a forked child: it runs them in :data:`CHILD_ORDER` while the
+    block runs, each that nobody has claimed yet. The block gets a function that runs here,
+    in :data:`PARENT_ORDER`, those the child has not begun, waits for the child's and gives
+    every step's files by name (the same each call): each step is run once, by the process
+    free first, so either side's work may be the longer (the pages, kept or not)."""
+    claims = Claims(steps)
+    with forked(lambda: run_claimed(steps, claims, CHILD_ORDER)) as theirs:
+        made: Made = {}
+
+        def finish() -> Made:
+            if not made:
+                made.update(run_claimed(steps, claims, PARENT_ORDER))
+                made.update(theirs())
+            return made
+
+        yield finish
 
 
 @contextmanager

@@ -1,34 +1,84 @@
 """Every download of /du-lieu-mo/, keyed by site path (:func:`export_open_data`).
 
 CSV and JSON per table, one XLSX with a sheet each, ``datapackage.json`` and ``SHA256SUMS``.
+Made in two steps that read the same tables and not each other's work (:func:`export_steps`:
+the workbook, then the rest), so that two processes may share them (site/parallel.py);
+:func:`assemble` puts their files in one order whoever made them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from functools import cached_property
+
 from generator.site.gc_pause import cycle_collection_held
 from generator.site.open_data.checksums import checksums
 from generator.site.open_data.datapackage import datapackage
+from generator.site.open_data.table import Table
 from generator.site.open_data.tables import open_data_tables
 from generator.site.open_data.writers import flat_rows, to_csv, to_json, to_xlsx
 from generator.site.views import SiteView
 
 FOLDER = "du-lieu-mo"
+WORKBOOK = f"{FOLDER}/du-lieu.xlsx"
+PACKAGE = f"{FOLDER}/datapackage.json"
+SUMS = f"{FOLDER}/SHA256SUMS"
+
+Step = Callable[[], dict[str, bytes]]
 
 
 def export_open_data(view: SiteView) -> dict[str, bytes]:
     """Every download of /du-lieu-mo/, keyed by site path."""
     with cycle_collection_held():  # site/gc_pause.py
-        return _export(view)
+        return assemble({name: step() for name, step in export_steps(view).items()})
 
 
-def _export(view: SiteView) -> dict[str, bytes]:
-    tables = open_data_tables(view)
-    rows = [flat_rows(table) for table in tables]  # the CSV and the workbook share them
+class _Tables:
+    """The open-data tables of a view and their flat rows, made on first use (once in
+    each process that needs them)."""
+
+    def __init__(self, view: SiteView) -> None:
+        self.view = view
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        return open_data_tables(self.view)
+
+    @cached_property
+    def rows(self) -> list[list[list[object]]]:
+        return [flat_rows(table) for table in self.tables]  # the CSV and the workbook share them
+
+
+def export_steps(view: SiteView) -> dict[str, Step]:
+    """The steps of the export by name: ``workbook`` (the XLSX) and ``tables`` (CSV and JSON
+    per table, the data package); each holds the cycle collector while it runs."""
+    made = _Tables(view)
+
+    def workbook() -> dict[str, bytes]:
+        with cycle_collection_held():
+            return {WORKBOOK: to_xlsx(made.tables, made.rows)}
+
+    def tables() -> dict[str, bytes]:
+        with cycle_collection_held():
+            return _table_files(view, made)
+
+    return {"workbook": workbook, "tables": tables}
+
+
+def _table_files(view: SiteView, made: _Tables) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    for table, values in zip(tables, rows, strict=True):
+    for table, values in zip(made.tables, made.rows, strict=True):
         files[f"{FOLDER}/{table.name}.csv"] = to_csv(table, values)
         files[f"{FOLDER}/{table.name}.json"] = to_json(table)
-    files[f"{FOLDER}/du-lieu.xlsx"] = to_xlsx(tables, rows)
-    files[f"{FOLDER}/datapackage.json"] = datapackage(view, tables)
-    files[f"{FOLDER}/SHA256SUMS"] = checksums(files)
+    files[PACKAGE] = datapackage(view, made.tables)
+    return files
+
+
+def assemble(made: Mapping[str, Mapping[str, bytes]]) -> dict[str, bytes]:
+    """The downloads from the steps' files (by step name): CSV and JSON per table, the
+    workbook, the data package, then ``SHA256SUMS`` of them all."""
+    files = {path: data for path, data in made["tables"].items() if path != PACKAGE}
+    files[WORKBOOK] = made["workbook"][WORKBOOK]
+    files[PACKAGE] = made["tables"][PACKAGE]
+    files[SUMS] = checksums(files)
     return files

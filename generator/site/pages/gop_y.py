@@ -22,7 +22,7 @@ from generator.site.pages.links import collective_anchor, relative_url
 from generator.site.views import CollectiveView, PersonView, SiteView
 
 if TYPE_CHECKING:  # the renderer imports this module for the rows' action
-    from generator.site.pages.renderer import PageRenderer
+    from generator.site.pages.renderer import PageRenderer, PageView
 
 PAGE = WINDOW_PAGE
 TITLE = "Góp ý về danh sách đề nghị khen thưởng"
@@ -75,8 +75,11 @@ def body_text(office: str, campaign: str, who: str, anchor: str) -> str:
     )
 
 
-def action_for(view: SiteView, page: str, item: PersonView | CollectiveView) -> Action | None:
-    """The action of one proposed subject on ``page`` (None: nothing to show)."""
+def action_for(
+    view: SiteView | PageView, page: str, item: PersonView | CollectiveView
+) -> Action | None:
+    """The action of one proposed subject on ``page`` (None: nothing to show); of ``view``
+    it reads the comment window and the config only."""
     c = view.comments
     if c is None or c.state in ("before", "unknown"):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable
 
@@ -9,7 +10,8 @@ from generator.read.text import slug
 from generator.site.views import UnitView
 
 
-def relative_url(from_page: str, target: str) -> str:
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of two strings; overview pages ask
+def relative_url(from_page: str, target: str) -> str:  # the same thousands of times
     """URL of ``target`` (a site path such as ``don-vi/th/`` or ``du-lieu-mo/a.csv``, ``""``
     for home; an optional ``#fragment``) relative to the page built from ``from_page``
     (a docs path such as ``ket-qua/ca-nhan/index.md``) with directory URLs."""

@@ -27,6 +27,7 @@ from generator.site.pages.summary import (
     individuals_summary,
     initiatives_summary,
 )
+from generator.site.pages.unit_memo import unit_pages
 from generator.site.views import SiteView
 
 # docs-relative source path → page title (unit pages are added per unit)
@@ -83,13 +84,7 @@ def _rendered(
         yield path, "" if path in later else renderers[path](path, title)
     if view.comments is not None:  # the comment window's page (góp ý)
         yield gop_y.PAGE, gop_y.comment_page(site, gop_y.PAGE, gop_y.TITLE)
-    honour = honour_of(site) if site.summary else {}
-    for unit in view.units:
-        path = f"don-vi/{site.unit_slugs[unit.code]}/index.md"
-        yield (
-            path,
-            site.render(path, "unit.html", unit.name, unit=unit, honour=honour.get(unit.code, ())),
-        )
+    yield from unit_pages(site, honour_of(site) if site.summary else {})
 
 
 def _renderers(site: PageRenderer) -> dict[str, Callable[[str, str], str]]:

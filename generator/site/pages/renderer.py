@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from generator.judge.config import Config
 from generator.judge.model import Status
 from generator.read.text import slug
+from generator.site.comment_window import CommentsView
 from generator.site.pages import cells
 from generator.site.pages.environment import environment
 from generator.site.pages.facts import (
@@ -30,7 +32,7 @@ from generator.site.pages.links import (
 )
 from generator.site.pages.markup import html_block, mark_abbreviations, markdown_text
 from generator.site.scale import summarised
-from generator.site.views import CriterionView, PersonView, SiteView
+from generator.site.views import CriterionView, PersonView, SiteView, UnitView
 
 SAMPLE_NOTICE = "Dữ liệu minh họa, không phải người thật."
 UNKNOWN_DATE = "chưa rõ"
@@ -45,6 +47,23 @@ def site_extra(config: Config, updated: dt.date | None = None) -> dict[str, obje
         "updated": fmt_date(updated, UNKNOWN_DATE),
         "updated_iso": updated.isoformat() if updated else "",
     }
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What a department page may read of the site's view (as ``view``; the unit page memo,
+    pages/unit_memo.py, keys each of these but ``updated``)."""
+
+    config: Config
+    phase: str
+    honour_provisional: bool
+    updated: dt.date | None
+    comments: CommentsView | None
+
+
+# The context values a department page does without: orders over every nominee, which a
+# change in another department moves (pages/unit_memo.py keys what a page reads).
+NOT_ON_UNIT_PAGES = ("sort_key", "anchor_order")
 
 
 class PageRenderer:
@@ -70,7 +89,16 @@ class PageRenderer:
         s = self.unit_slugs.get(code)
         return f"don-vi/{s}/" if s else None
 
-    def context(self, page: str) -> dict[str, Any]:
+    def page_view(self) -> PageView:
+        """The part of the view a department page reads."""
+        v = self.view
+        return PageView(v.config, v.phase, v.honour_provisional, v.updated, v.comments)
+
+    def context(self, page: str, view: SiteView | PageView | None = None) -> dict[str, Any]:
+        """The values every template of ``page`` gets; ``view`` stands for the site's view
+        (in ``view`` and in what the comment window's actions read)."""
+        seen = self.view if view is None else view
+
         def url(target: str) -> str:
             return relative_url(page, target)
 
@@ -82,7 +110,7 @@ class PageRenderer:
             return url(path) if path else None
 
         return {
-            "view": self.view,
+            "view": seen,
             "cfg": self.config,
             "sample": self.config.site.sample_data,
             "notice": SAMPLE_NOTICE,
@@ -111,11 +139,27 @@ class PageRenderer:
             "ratio": ratio,
             "unit_slug": lambda code: self.unit_slugs.get(code, slug(code)),
             "sk_anchor": initiative_anchor,
-            "comment_action": lambda item: action_for(self.view, page, item),
-            "comment_window": self.view.comments,
-            "comment_page": url("gop-y/") if self.view.comments is not None else "",
+            "comment_action": lambda item: action_for(seen, page, item),
+            "comment_window": seen.comments,
+            "comment_page": url("gop-y/") if seen.comments is not None else "",
             "summarised": self.summary,
         }
+
+    def unit_context(self, page: str, unit: UnitView, view: PageView) -> dict[str, Any]:
+        """The values a department page's template gets: :meth:`context` with ``view`` for
+        the site's view, without :data:`NOT_ON_UNIT_PAGES`, and the order of this unit only."""
+        values = self.context(page, view)
+        for name in NOT_ON_UNIT_PAGES:
+            del values[name]
+        index = self.unit_order[unit.code]
+
+        def unit_order(code: str) -> int:
+            if code != unit.code:
+                raise LookupError(f"a department page reads another unit's order: {code!r}")
+            return index
+
+        values["unit_order"] = unit_order
+        return values
 
     def reason_of(self, c: CriterionView) -> str | None:
         """A criterion's reason, never for a sensitive criterion (whatever the view holds)."""
@@ -125,8 +169,15 @@ class PageRenderer:
         return self.person_order.get(id(p), 0)
 
     def render(self, page: str, template: str, title: str, **values: Any) -> str:
+        """The source of ``page``: ``template`` rendered with :meth:`context` and ``values``."""
+        return self.render_with(self.context(page), template, title, **values)
+
+    def render_with(
+        self, context: Mapping[str, Any], template: str, title: str, **values: Any
+    ) -> str:
+        """A page source: ``template`` rendered with ``context`` and ``values``."""
         tpl = environment().get_template(template)
-        body = tpl.render(**self.context(page), page_title=title, **values)
+        body = tpl.render(**context, page_title=title, **values)
         # The page's headings live in the HTML block, so Material's table of contents would
         # be empty: hide it and give the tables the width.
         block = mark_abbreviations(html_block(body))
