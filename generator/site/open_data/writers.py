@@ -14,6 +14,7 @@ import json
 import xlsxwriter
 
 from generator.site.open_data.table import Record, Table, flat_names
+from generator.site.open_data.workbook import TableSheet
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -98,39 +99,20 @@ def to_xlsx(tables: list[Table], rows: list[list[list[object]]] | None = None) -
     dates = book.add_format({"num_format": "dd/mm/yyyy"})
     for n, table in enumerate(tables):
         values = flat_rows(table) if rows is None else rows[n]
-        _sheet(book.add_worksheet(table.name), table, values, bold, dates)
+        _sheet(book.add_worksheet(table.name, TableSheet), table, values, bold, dates)
     book.close()
     return buffer.getvalue()
 
 
 def _sheet(
-    sheet: object, table: Table, rows: list[list[object]], bold: object, dates: object
+    sheet: TableSheet, table: Table, rows: list[list[object]], bold: object, dates: object
 ) -> None:
-    write = sheet.write_string  # type: ignore[attr-defined]
     for col, name in enumerate(flat_names(table)):
-        write(0, col, name, bold)
-    # The cell methods behind write_string/_number/_boolean (XlsxWriter 3.3.1, pinned): the
-    # public ones only add A1-notation parsing, which row and column numbers never need.
-    text = sheet._write_string  # type: ignore[attr-defined]
-    number = sheet._write_number  # type: ignore[attr-defined]
-    boolean = sheet._write_boolean  # type: ignore[attr-defined]
-    texts: dict[str, str] = {}  # the same text (a unit's name, a label) neutralised once
-    for row, values in enumerate(rows, start=1):
-        for col, value in enumerate(values):
-            kind = type(value)
-            if kind is str:
-                if value:
-                    safe = texts.get(value)  # type: ignore[call-overload]
-                    if safe is None:
-                        safe = texts[value] = neutralise(value)  # type: ignore[index,arg-type]
-                    text(row, col, safe)
-            elif kind is bool:
-                boolean(row, col, value)
-            elif kind is int or kind is float:
-                number(row, col, value)
-            elif value is not None:
-                _write_cell(sheet, row, col, value, dates)
-    sheet.freeze_panes(1, 0)  # type: ignore[attr-defined]
+        sheet.write_string(0, col, name, bold)
+    # In bulk, the same cells as write_string/_number/_boolean/_datetime one by one
+    # (workbook.py); anything else as _write_cell writes it.
+    sheet.fill(1, rows, neutralise, dates, lambda s, r, c, v: _write_cell(s, r, c, v, dates))
+    sheet.freeze_panes(1, 0)
 
 
 def _write_cell(sheet: object, row: int, col: int, value: object, dates: object) -> None:
