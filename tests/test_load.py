@@ -250,6 +250,20 @@ def test_real_dates_are_kept(loader: Loader, tmp_path: Path) -> None:
         assert moment == dt.datetime(2019, 11, 30, 8, 15)
 
 
+def test_cells_come_as_the_grids_always_held_them(loader: Loader, tmp_path: Path) -> None:
+    """The worker reads through python-calamine itself, converting each cell as pandas'
+    calamine engine did (worker._cell): a whole number an int, a fraction a float, a date
+    its midnight, a time of day and a bool as they are, '' no cell."""
+    rows: list[list[object]] = [[3.0, 2.5, -7, True, "", "chữ", dt.date(2019, 12, 10)]]
+    for path in (
+        write_xlsx(tmp_path / "k.xlsx", {"S": rows}),
+        write_ods(tmp_path / "k.ods", {"S": rows}),
+    ):
+        cells = _only_sheet(_read_ok(loader, path)).cells
+        assert cells == [[3, 2.5, -7, True, None, "chữ", dt.datetime(2019, 12, 10)]]
+        assert [type(c) for c in cells[0]] == [int, float, int, bool, type(None), str, dt.datetime]
+
+
 def test_1904_workbook_dates(loader: Loader, tmp_path: Path) -> None:
     import xlsxwriter
 

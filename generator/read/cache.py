@@ -4,7 +4,7 @@ A rebuild after one department's file changed reads that one file; the others co
 ``.cache/thidua/`` in the project folder (``THIDUA_CACHE_DIR`` elsewhere, ``THIDUA_NO_CACHE=1``
 off). An entry's key is the sha256 of the file's bytes, its shown name (issues carry it), its
 extension, the contract sheets it is normalised with, and the reader's version: a digest of
-the sources of ``generator/read/`` and of the Python, python-calamine, pandas and numpy
+the sources of ``generator/read/`` and of the Python and python-calamine
 versions, so changing the reader or its libraries misses every entry without anyone bumping a
 number. Entries live in a folder per reader version; the folders of other versions are removed
 when this version first stores one.
@@ -43,7 +43,7 @@ FORMAT = 1
 _HEAD = len(MAGIC) + 2 + 32 + 32  # magic, format (2 bytes), key, sha256 of the payload
 _READ_ROOT = Path(__file__).resolve().parent
 _PROJECT = _READ_ROOT.parents[1]
-_LIBRARIES = ("python-calamine", "pandas", "numpy")
+_LIBRARIES = ("python-calamine",)
 _VERSION_FOLDER = re.compile(r"[0-9a-f]{24}")
 
 # What a file gives: whether it loaded, one table per contract sheet (None: the file lacks

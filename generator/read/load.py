@@ -43,7 +43,7 @@ from generator.read.raw import RawWorkbook
 
 Result = tuple[RawWorkbook | None, list[Issue]]
 
-_START_TIMEOUT_S = 60.0  # importing pandas on a cold, busy machine
+_START_TIMEOUT_S = 60.0  # starting Python and its libraries on a cold, busy machine
 DEFAULT_WORKERS = 2  # this machine's cores
 # Below this many files to parse, a second worker's start-up costs more than it saves.
 SMALL_INPUT_FILES = 8

@@ -19,6 +19,7 @@ private duplicate of the original stdout).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 import pickle
@@ -156,30 +157,39 @@ def _build(path: Path, rel: str, metas: list[SheetMeta]) -> RawWorkbook:
 
 
 def _read_frames(path: Path, hidden: set[str]) -> dict[str, Grid]:
-    """Cell grids of the visible worksheets, via pandas + calamine, aligned to A1."""
-    import pandas as pd
+    """Cell grids of the visible worksheets, via python-calamine, aligned to A1.
 
-    with pd.ExcelFile(path, engine="calamine") as book:
-        wanted = [name for name in book.sheet_names if name not in hidden]
-        frames = pd.read_excel(book, sheet_name=wanted, header=None, dtype=object, na_filter=False)
-    # header=None with calamine keeps leading empty rows and columns (skip_empty_area=False),
-    # so frame position (i, j) is spreadsheet row i + 1, column j.
-    return {
-        str(name): [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-        for name, frame in frames.items()
-    }
+    Each cell as pandas' calamine engine (``read_excel(header=None, dtype=object,
+    na_filter=False)``, which this reader used) gives it, without building a DataFrame per
+    sheet, which cost four times the parse on a department's workbook (bench/README.md): a
+    whole float as an int, a date as its midnight, then :func:`_cell`. ``skip_empty_area=False`` keeps leading empty rows and
+    columns, so grid position (i, j) is spreadsheet row i + 1, column j."""
+    from python_calamine import SheetTypeEnum, load_workbook
+
+    with load_workbook(str(path)) as book:
+        names = [s.name for s in book.sheets_metadata if s.typ == SheetTypeEnum.WorkSheet]
+        wanted = [name for name in dict.fromkeys(names) if name not in hidden]
+        return {
+            str(name): _grid(book.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            for name in wanted
+        }
+
+
+def _grid(rows: list[list[Any]]) -> Grid:
+    return [[_cell(v) for v in row] for row in rows]
 
 
 def _cell(value: Any) -> object:
-    """NaN / NaT / '' -> None; pandas and numpy scalars -> plain Python values."""
-    if value is None or (isinstance(value, str) and value == ""):
+    """A calamine cell as the reader's grids hold it: '' and NaN as None, a whole float as
+    an int, a date as its midnight (as pandas' calamine engine gave them)."""
+    if value is None or (value == "" and isinstance(value, str)):
         return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "to_pydatetime"):  # pandas.Timestamp (NaT has it too)
-        return None if value != value else value.to_pydatetime()
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalar
-        return value.item()
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day)
     return value
 
 
@@ -305,8 +315,7 @@ def main(argv: list[str] | None = None) -> None:
     out = _private_stdout()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
     warnings.simplefilter("ignore")
-    import pandas  # noqa: F401  -- import before capping memory: the cap is for the files
-    import python_calamine  # noqa: F401
+    import python_calamine  # noqa: F401  -- import before capping memory: the cap is for the files
 
     _set_memory_limit(memory_mb)
     _send(out, ("ready", os.getpid()))
