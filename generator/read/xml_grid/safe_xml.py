@@ -33,8 +33,48 @@ def check_prologs(zf: zipfile.ZipFile, rel: str) -> None:
     for name in zf.namelist():
         if name.endswith((".xml", ".rels")):
             with zf.open(name) as fh:
-                for _event, _elem in events(fh, name, rel):
-                    break  # the DTD comes before the root element: one event is enough
+                check_prolog(fh, name, rel)
+
+
+_CHUNK = 16 * 1024
+
+
+class _Opened(Exception):
+    """The root element has opened: nothing a DTD check looks for can come after."""
+
+
+def _opened(*_args: object) -> NoReturn:
+    raise _Opened()
+
+
+def check_prolog(fh: IO[bytes], part: str, rel: str) -> None:
+    """The refusals :func:`events` makes before its first event, without building elements:
+    what comes before the root element's start tag, fed to expat until that tag (where the
+    check stops: iterparse yields that event before any later error) or the part's end
+    (then closed: an empty part or one without a root is malformed). A DTD, an entity and
+    malformed XML there are refused alike."""
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = _opened
+    _forbid_declarations(parser)
+    try:
+        while data := fh.read(_CHUNK):
+            parser.Parse(data, False)
+        parser.Parse(b"", True)
+    except _Opened:
+        return
+    except _Forbidden as exc:
+        detail = f"XML part {part} declares a DTD or entities (refused)"
+        raise msg.LoadRefused(msg.unreadable(rel, detail)) from exc
+    except expat.ExpatError as exc:
+        raise msg.LoadRefused(msg.unreadable(rel, f"XML part {part} is malformed: {exc}")) from exc
+
+
+def _forbid_declarations(parser: expat.XMLParserType) -> None:
+    parser.StartDoctypeDeclHandler = _forbid
+    parser.EntityDeclHandler = _forbid
+    parser.UnparsedEntityDeclHandler = _forbid
+    parser.ExternalEntityRefHandler = _forbid
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
 
 class _Forbidden(Exception):
@@ -78,11 +118,7 @@ class ExpatScan:
         if self._wants_end():
             parser.EndElementHandler = self.end
         parser.CharacterDataHandler = self.chars
-        parser.StartDoctypeDeclHandler = _forbid
-        parser.EntityDeclHandler = _forbid
-        parser.UnparsedEntityDeclHandler = _forbid
-        parser.ExternalEntityRefHandler = _forbid
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        _forbid_declarations(parser)
         try:
             parser.ParseFile(fh)
         except _Forbidden as exc:
