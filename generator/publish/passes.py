@@ -33,6 +33,7 @@ from itertools import repeat
 from pathlib import Path
 
 from generator.publish import csp, csp_memo, fold_memo
+from generator.publish.allowlist import site_files
 from generator.publish.build_memo import MemoStats, PageMemo
 from generator.site.search_index import fold_index
 
@@ -101,11 +102,16 @@ def apply_passes(site_dir: Path, passes: Passes) -> MemoStats | None:
     return memo.stats
 
 
+def html_pages(site_dir: Path) -> list[str]:
+    """The site paths of the built site's HTML files (its ``*.html`` files and symlinks)."""
+    return [name for name in site_files(site_dir) if name.endswith(".html")]
+
+
 def _apply(site_dir: Path, passes: Passes, memo: PageMemo | None) -> None:
     site = SitePages.of(site_dir, passes.sections)
     if site.redirects:
         drop_redirects_from_sitemap(site_dir, site.redirects)
-    names = [page.relative_to(site_dir).as_posix() for page in sorted(site_dir.rglob("*.html"))]
+    names = sorted(html_pages(site_dir), key=lambda name: name.split("/"))  # rglob's order
     chunks = [names[n : n + _CHUNK] for n in range(0, len(names), _CHUNK)]
     if len(names) < _POOL_PAGES:
         fold_search_files(site_dir)
@@ -158,7 +164,7 @@ class SitePages:
         ``sections``: a lone campaign's site has none)."""
         if not sections:
             return cls()
-        pages = frozenset(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+        pages = frozenset(html_pages(site_dir))
         redirects = frozenset(
             name
             for name in pages

@@ -54,8 +54,9 @@ def write_staging_tree(
     refuse_content(project.docs_dir, generated, directory_urls)
     tree = StagingTree(root)
     _copy_content(project.docs_dir, tree.docs)
+    made: set[Path] = set()  # folders made already (a mkdir each of 3,000 pages was 0.5 s)
     for uri, content in sorted(generated.items()):
-        _write(tree.docs / uri, content)
+        _write(tree.docs / uri, content, made)
     feed = _feed(tree.docs, project, directory_urls)
     if feed is not None and not (tree.docs / FEED_PATH).exists():
         _write(tree.docs / FEED_PATH, feed)
@@ -74,8 +75,11 @@ def _copy_content(content_dir: Path, docs: Path) -> None:
         shutil.copyfile(content_dir / rel, target)
 
 
-def _write(path: Path, content: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write(path: Path, content: str | bytes, made: set[Path] | None = None) -> None:
+    if made is None or path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if made is not None:
+            made.add(path.parent)
     if isinstance(content, str):
         path.write_text(content, encoding="utf-8")
     else:

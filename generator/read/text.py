@@ -74,7 +74,8 @@ _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _VOWEL_MARKS = {"\u0306": "ă", "\u0302": "^", "\u031b": "'"}
 
 
-def _letters(word: str) -> tuple[list[int], list[int]]:
+@lru_cache(maxsize=1 << 16)  # a pure function; names and titles repeat their words
+def _letters(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Split a word into base-letter ranks and per-letter tone ranks."""
     bases: list[int] = []
     tones: list[int] = []
@@ -84,7 +85,7 @@ def _letters(word: str) -> tuple[list[int], list[int]]:
         letter = _compose_letter(base, marks)
         bases.append(_BASE_RANK.get(letter, 100 + ord(letter)))
         tones.append(max((_TONE_RANK.get(m, 0) for m in marks), default=0))
-    return bases, tones
+    return tuple(bases), tuple(tones)
 
 
 def _compose_letter(base: str, marks: str) -> str:
