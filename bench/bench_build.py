@@ -206,7 +206,8 @@ def _run_child(tier: str, work: Path, day: int = 0) -> dict[str, Any]:
 
 
 def change_one_department(data: Path) -> str:
-    """Edit one department's file as its staff would: one nominee's vote count, one less.
+    """Edit one department's file as its staff would: one nominee's vote count, one less
+    (one more when that would leave none, so that rebuilds after rebuilds stay valid data).
     The last department is an ordinary one (the first units have roles, see tools/demo.py)."""
     import openpyxl
 
@@ -216,7 +217,8 @@ def change_one_department(data: Path) -> str:
     header = [c.value for c in sheet[1]]
     column = header.index("Số phiếu đồng ý") + 1
     cell = sheet.cell(row=2, column=column)
-    cell.value = int(cell.value) - 1
+    votes = int(cell.value)
+    cell.value = votes - 1 if votes > 1 else votes + 1
     book.save(file)
     return file.name
 
