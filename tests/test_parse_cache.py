@@ -167,7 +167,11 @@ def test_outcomes_of_the_environment_are_not_stored(data: Path, tmp_path: Path) 
 
 
 def test_a_memory_cap_failure_is_not_stored(data: Path, tmp_path: Path) -> None:
-    sources = [s for s in _sources(data) if s.rel == "don-vi.xlsx"]
+    # A file that needs memory to read (a small one may be read within what the worker
+    # already holds, even under a 1 MB address-space cap).
+    amplifier = hostile.build_string_amplifier_xlsx(tmp_path)
+    shutil.move(amplifier, data / "de-nghi" / "HCTC.xlsx")
+    sources = [s for s in _sources(data) if s.rel == "de-nghi/HCTC.xlsx"]
     results, cache = _read(sources, tmp_path / "c", memory_limit_mb=1)
     assert [i.code for i in results[0].issues] == ["file-resource-limit"]
     assert cache.stats.stored == 0 and _entries(tmp_path / "c") == []
