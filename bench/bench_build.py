@@ -252,6 +252,18 @@ def _run_tier(tier: str, keep: Path | None, rebuild: bool, search: bool) -> dict
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _loader_line(tier: str, ld: dict[str, float]) -> str:
+    return (
+        f"loader {tier}: {ld['workers']:.0f} workers, worker read {ld['read_s']:.2f} s, "
+        f"normalise {ld['normalise_s']:.2f} s; cache {ld['hits']:.0f} hits, "
+        f"{ld['misses']:.0f} misses"
+    )
+
+
+def _pages_line(tier: str, up: dict[str, int]) -> str:
+    return f"department pages {tier}: {up['kept']} kept, {up['rendered']} rendered"
+
+
 def _print(tiers_run: list[dict[str, Any]]) -> None:
     again = [{**r["rebuild"], "tier": r["tier"] + "+1"} for r in tiers_run if "rebuild" in r]
     results = tiers_run + again  # a rebuild's stages in a column of its own
@@ -273,23 +285,11 @@ def _print(tiers_run: list[dict[str, Any]]) -> None:
         print(f"{label:<16}" + "".join(f"{cell(r):>10}" for r in results))
     for r in results:
         print(f"largest page of {r['tier']}: {r['largest'][0]}")
-    for r in results:
-        for label, run in (("", r), (" (rebuild)", r.get("rebuild"))):
-            if run and "loader" in run:
-                ld = run["loader"]
-                print(
-                    f"loader {r['tier']}{label}: {ld['workers']:.0f} workers, worker read "
-                    f"{ld['read_s']:.2f} s, normalise {ld['normalise_s']:.2f} s; cache "
-                    f"{ld['hits']:.0f} hits, {ld['misses']:.0f} misses"
-                )
-    for r in results:
-        for label, run in (("", r), (" (rebuild)", r.get("rebuild"))):
-            if run and "unit_pages" in run:
-                up = run["unit_pages"]
-                print(
-                    f"department pages {r['tier']}{label}: {up['kept']} kept, "
-                    f"{up['rendered']} rendered"
-                )
+    for key, line in (("loader", _loader_line), ("unit_pages", _pages_line)):
+        for r in results:
+            for label, run in (("", r), (" (rebuild)", r.get("rebuild"))):
+                if run and key in run:
+                    print(f"{line(r['tier'] + label, run[key])}")
     for r in results:
         if "search_ms" in r:
             times = " ".join(f"{t:.0f}" for t in r["search_ms"])

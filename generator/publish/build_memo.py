@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.read.cache import cache_root
+from generator.site.pages.page_store import MemoStats
 
 FORMAT = 1
 _MAGIC = "thidua-build-memo"
@@ -52,17 +53,6 @@ def open_cached(name: str, version: str) -> PageMemo | None:
     is off (``THIDUA_NO_CACHE``)."""
     memo = PageMemo.open(name, version)
     return None if memo.path is None else memo
-
-
-@dataclass
-class MemoStats:
-    """What a memo did in one build: entries used, looked for in vain, made, and whether the
-    file was refused (corrupt, tampered, foreign)."""
-
-    hits: int = 0
-    misses: int = 0
-    stored: int = 0
-    rejected: bool = False
 
 
 @dataclass

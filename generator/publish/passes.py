@@ -34,7 +34,8 @@ from pathlib import Path
 
 from generator.publish import csp, csp_memo, fold_memo
 from generator.publish.allowlist import site_files
-from generator.publish.build_memo import MemoStats, PageMemo
+from generator.publish.build_memo import PageMemo
+from generator.site.pages.page_store import MemoStats
 from generator.site.search_index import fold_index
 
 SEARCH_JSON = "search/search_index.json"

@@ -6,7 +6,7 @@ the file is binary, and never pickle: a magic line; a header line (JSON: format,
 producing code's version, the sha256 of everything after it); an index line (JSON: each key
 with the UTF-8 lengths of its two texts); then the texts, one after the other, in the index's
 order. A file that is truncated, corrupt, tampered with, of another format or of another
-version is ignored as a whole (:attr:`StoreStats.rejected`) and replaced, never trusted; a
+version is ignored as a whole (:attr:`MemoStats.rejected`) and replaced, never trusted; a
 text is decoded only when its key is asked for. :meth:`PageStore.save` keeps only the
 entries this build used or made, and writes through a temporary file renamed into place.
 """
@@ -26,9 +26,9 @@ Texts = tuple[str, str]
 
 
 @dataclass
-class StoreStats:
-    """What a store did in one build: entries used, looked for in vain, made, and whether
-    its file was refused."""
+class MemoStats:
+    """What a memo or store did in one build: entries used, looked for in vain, made, and
+    whether its file was refused (corrupt, tampered, foreign)."""
 
     hits: int = 0
     misses: int = 0
@@ -45,7 +45,7 @@ class PageStore:
     version: str
     _old: dict[str, tuple[memoryview, int, int]] = field(default_factory=dict)
     _new: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
-    stats: StoreStats = field(default_factory=StoreStats)
+    stats: MemoStats = field(default_factory=MemoStats)
 
     @classmethod
     def open(cls, path: Path | None, name: str, version: str) -> PageStore:

@@ -57,7 +57,7 @@ from generator.read.cache import cache_root
 from generator.site.pages.dated import split_dated
 from generator.site.pages.environment import TEMPLATES, environment
 from generator.site.pages.markup import html_block, mark_abbreviations
-from generator.site.pages.page_store import PageStore, StoreStats
+from generator.site.pages.page_store import MemoStats, PageStore
 from generator.site.pages.renderer import PageRenderer, PageView
 from generator.site.views import HonourEntry, UnitView
 
@@ -194,7 +194,7 @@ class UnitPages:
         return cls(site, store, view, shared, dated)
 
     @property
-    def stats(self) -> StoreStats:
+    def stats(self) -> MemoStats:
         return self.store.stats
 
     def key(self, path: str, unit: UnitView, honour: Sequence[HonourEntry]) -> str:
