@@ -69,9 +69,12 @@ def test_a_rebuild_on_another_day_keeps_the_entries_and_the_bytes(data, tmp_path
     report = (tmp_path / "again" / "stage" / STAMP_REPORT).read_text("utf-8")
     assert "search-attrs quickened\n" in report  # publish/search_attrs.py
     assert anchors["kept"] >= UNITS  # the raw pages' anchor ids too (publish/anchor_memo.py)
+    headings = memo_counts(report, "heading-memo")  # and their headings' render (heading_memo.py)
+    assert headings["kept"] >= UNITS and headings["made"] == 0
     monkeypatch.setenv("THIDUA_NO_CACHE", "1")
     fresh, plain = _build(next_day, tmp_path / "fresh")
     assert plain["kept"] == 0  # no memo: every page indexed
+    assert "heading-memo off\n" in (tmp_path / "fresh" / "stage" / STAMP_REPORT).read_text("utf-8")
     assert sorted(again) == sorted(fresh)
     assert [name for name in again if again[name] != fresh[name]] == []
     assert b"04/12/2025" in again["don-vi/index.html"]

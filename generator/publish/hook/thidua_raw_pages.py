@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.publish.anchor_memo import AnchorMemo
+from generator.publish.heading_memo import HeadingMemo
 from generator.publish.raw_pages import PAGE_LIST, RawPages, read_page_list
 from generator.publish.search_attrs import quicken
 from generator.publish.search_pages import SearchPool, material_index
@@ -20,17 +21,19 @@ _pages = RawPages()
 _anchors = AnchorMemo()
 _stamp = StampHook()
 _search = SearchPool()
+_headings: HeadingMemo | None = None  # opened on the first generated page (its Page class)
 _quickened = False
 
 
 def on_config(config: Any) -> None:
-    global _pages, _anchors, _stamp, _search, _quickened
+    global _pages, _anchors, _stamp, _search, _headings, _quickened
     listed = Path(config.config_file_path).parent / PAGE_LIST
     names = read_page_list(listed.read_text(encoding="utf-8")) if listed.is_file() else []
     _anchors = AnchorMemo.open() if names else AnchorMemo()
     _pages = RawPages.of(names, _anchors.ids)
     _stamp = StampHook.of(names)
     _search = SearchPool(_pages.pages)
+    _headings = None
     if stamping_enabled():
         _search.attach(material_index(config.plugins))
     _quickened = quicken(config.plugins)  # Material's removal skipped where a no-op
@@ -41,9 +44,13 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    global _headings
     converted = _pages.markdown(page.file.src_uri, markdown)
     if converted is not markdown:
         _stamp.choose(page)
+        if _headings is None:
+            _headings = HeadingMemo.open(config, type(page).render)
+        _headings.attach(page, converted)
     return converted
 
 
@@ -67,7 +74,9 @@ def on_post_build(config: Any) -> None:
     _search.finish()  # before the search plugin writes its index (the priority below)
     report = Path(config.config_file_path).parent / STAMP_REPORT
     _anchors.save()
-    text = _stamp.stamper.report() + _search.report() + _anchors.report()
+    headings = _headings or HeadingMemo()
+    headings.save()
+    text = _stamp.stamper.report() + _search.report() + _anchors.report() + headings.report()
     text += f"search-attrs {'quickened' if _quickened else 'as-is'}\n"
     report.write_text(text, encoding="utf-8")
 
