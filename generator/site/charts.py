@@ -2,7 +2,8 @@
 
 :func:`charts` computes what each chart shows (pure, cheap: the pages use it for the figure,
 its text alternative and the table of numbers beside it); :func:`render_svg` draws one with
-matplotlib (Agg, no pyplot state) and :func:`chart_files` gives every SVG as site files.
+matplotlib (Agg, no pyplot state) and :func:`chart_files` gives every SVG as site files
+(the site takes them through :mod:`generator.site.chart_memo`, which keeps each by its chart).
 
 Determinism: a fixed ``svg.hashsalt``, no date in the metadata, text drawn as paths (DejaVu
 Sans, bundled with matplotlib, has every Vietnamese letter; the viewer needs no font).

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 
 from generator.site import vendor
-from generator.site.charts import Chart, chart_files, charts
+from generator.site.chart_memo import svg_files
+from generator.site.charts import Chart, charts
 from generator.site.pages import gop_y
 from generator.site.pages.criteria import criteria_page
 from generator.site.pages.groups import (
@@ -134,4 +135,4 @@ def _summary_renderers(
 def site_files(view: SiteView) -> dict[str, bytes]:
     """Files the generated pages use besides the open data: the charts (SVG, drawn at build
     time) and the vendored browser libraries (sortable tables, offline search)."""
-    return {**chart_files(view), **vendor.site_files()}
+    return {**svg_files(charts(view)), **vendor.site_files()}  # charts kept: chart_memo.py
