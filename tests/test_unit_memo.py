@@ -261,3 +261,10 @@ def test_the_keys_do_not_depend_on_the_process(tmp_path):
         )
         keys.append(json.loads(out.stdout))
     assert keys[0] == keys[1] and len(set(keys[0])) == len(keys[0])
+
+
+def test_a_key_s_parts_never_run_into_each_other():
+    from generator.site.memo_keys import digest
+
+    assert digest("a\0", "b") != digest("a", "\0b")
+    assert digest(b"ab", "") != digest("a", b"b")

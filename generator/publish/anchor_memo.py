@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.publish import build_memo, raw_pages
-from generator.publish.build_memo import PageMemo, digest, open_cached, source_version
+from generator.publish.build_memo import PageMemo, open_cached
 from generator.publish.raw_pages import anchor_ids
+from generator.site.memo_keys import digest, source_version
 from generator.site.pages import dated
 from generator.site.pages.dated import split_dated
 

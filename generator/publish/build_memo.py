@@ -34,20 +34,6 @@ _MAGIC = "thidua-build-memo"
 DATE_TOKEN = "\0thidua-date\0"  # no page holds a NUL: the key of a page without its date
 
 
-def digest(*parts: str | bytes) -> str:
-    """The sha256 of ``parts`` (each ended by a NUL byte), as hex: a memo key."""
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-def source_version(*files: Path, extra: str = "") -> str:
-    """A version made of the sources of ``files`` and ``extra`` (library versions)."""
-    return digest(f"format {FORMAT}", extra, *(f.read_bytes() for f in files))
-
-
 def open_cached(name: str, version: str) -> PageMemo | None:
     """The memo ``name`` of the cache folder the environment names, or None when the cache
     is off (``THIDUA_NO_CACHE``)."""

@@ -47,7 +47,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.publish import csp
-from generator.publish.build_memo import PageMemo, digest, open_cached, source_version
+from generator.publish.build_memo import PageMemo, open_cached
+from generator.site.memo_keys import digest, source_version
 from generator.site.pages import dated
 from generator.site.pages.dated import split_dated as split_date
 

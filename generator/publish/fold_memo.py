@@ -17,9 +17,10 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.publish.build_memo import PageMemo, digest, open_cached, source_version
+from generator.publish.build_memo import PageMemo, open_cached
 from generator.read import text
 from generator.site import search_index
+from generator.site.memo_keys import digest, source_version
 from generator.site.search_index import fold_html
 
 MEMO_NAME = "search-folds"

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.publish import raw_pages
-from generator.publish.build_memo import PageMemo, digest, open_cached, source_version
+from generator.publish.build_memo import PageMemo, open_cached
 from generator.site import slugs
+from generator.site.memo_keys import digest, source_version
 
 MEMO_NAME = "headings"
 # sha256 of the pinned mkdocs' Page.render source (what _give sets is what that method sets)

@@ -25,7 +25,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.publish.build_memo import DATE_TOKEN, PageMemo, digest, source_version
+from generator.publish.build_memo import DATE_TOKEN, PageMemo
+from generator.site.memo_keys import digest, source_version
 from generator.site.pages import dated
 from generator.site.pages.dated import split_dated
 

@@ -161,9 +161,9 @@ def _read_frames(path: Path, hidden: set[str]) -> dict[str, Grid]:
 
     Each cell as pandas' calamine engine (``read_excel(header=None, dtype=object,
     na_filter=False)``, which this reader used) gives it, without building a DataFrame per
-    sheet, which cost four times the parse on a department's workbook (bench/README.md): a
-    whole float as an int, a date as its midnight, then :func:`_cell`. ``skip_empty_area=False`` keeps leading empty rows and
-    columns, so grid position (i, j) is spreadsheet row i + 1, column j."""
+    sheet, which cost four times the parse on a department's workbook (bench/README.md): see
+    :func:`_cell`. ``skip_empty_area=False`` keeps leading empty rows and columns, so grid
+    position (i, j) is spreadsheet row i + 1, column j."""
     from python_calamine import SheetTypeEnum, load_workbook
 
     with load_workbook(str(path)) as book:
@@ -182,7 +182,7 @@ def _grid(rows: list[list[Any]]) -> Grid:
 def _cell(value: Any) -> object:
     """A calamine cell as the reader's grids hold it: '' and NaN as None, a whole float as
     an int, a date as its midnight (as pandas' calamine engine gave them)."""
-    if value is None or (value == "" and isinstance(value, str)):
+    if value is None or (isinstance(value, str) and not value):
         return None
     if isinstance(value, float):
         if math.isnan(value):

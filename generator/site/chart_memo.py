@@ -11,14 +11,13 @@ and drawn only when the key is new. ``THIDUA_NO_CACHE=1``: every chart drawn.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sys
 from importlib import metadata
 from pathlib import Path
 
-from generator.read.cache import cache_root
 from generator.site import charts
 from generator.site.charts import Chart, render_svg
+from generator.site.memo_keys import digest, source_version
 from generator.site.pages.page_store import PageStore
 
 STORE_NAME = "charts"
@@ -26,17 +25,13 @@ STORE_NAME = "charts"
 
 def memo_version() -> str:
     """The code an SVG depends on besides its chart."""
-    h = hashlib.sha256(
-        f"python {sys.version}\nmatplotlib {metadata.version('matplotlib')}\n".encode()
-    )
-    for path in (Path(charts.__file__), Path(__file__)):
-        h.update(path.read_bytes() + b"\0")
-    return h.hexdigest()
+    extra = f"python {sys.version}\nmatplotlib {metadata.version('matplotlib')}"
+    return source_version(Path(charts.__file__), Path(__file__), extra=extra)
 
 
 def chart_key(chart: Chart) -> str:
     """A chart's key: its every field (texts and integers), by ``repr``."""
-    return hashlib.sha256(repr(chart).encode("utf-8", "surrogatepass")).hexdigest()
+    return digest(repr(chart))
 
 
 def svg_files(made: dict[str, Chart], store: PageStore | None = None) -> dict[str, bytes]:
@@ -59,6 +54,4 @@ def svg_files(made: dict[str, Chart], store: PageStore | None = None) -> dict[st
 
 def open_store() -> PageStore:
     """The store of the cache folder the environment names (none when the cache is off)."""
-    root = cache_root()
-    path = None if root is None else root / "build" / f"{STORE_NAME}.bin"
-    return PageStore.open(path, STORE_NAME, memo_version())
+    return PageStore.in_cache(STORE_NAME, memo_version())

@@ -20,6 +20,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.read.cache import cache_root
+
 MAGIC = b"thidua-page-store\n"
 FORMAT = 1
 Texts = tuple[str, str]
@@ -57,6 +59,13 @@ class PageStore:
             store.stats.rejected = entries is None
             store._old = entries or {}
         return store
+
+    @classmethod
+    def in_cache(cls, name: str, version: str) -> PageStore:
+        """The store ``name`` in the build memo folder of the cache the environment names
+        (``<cache>/build/<name>.bin``; no store when the cache is off)."""
+        root = cache_root()
+        return cls.open(None if root is None else root / "build" / f"{name}.bin", name, version)
 
     def get(self, key: str) -> Texts | None:
         """The two texts kept for ``key``, or None."""

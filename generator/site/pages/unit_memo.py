@@ -11,7 +11,8 @@ What a department page's rendering reads (:meth:`PageRenderer.unit_context`), an
 key has it:
 
 * the code: every source file of ``generator/`` and its templates, Python's and the template
-  libraries' versions (:func:`memo_version`);
+  libraries' versions (:func:`memo_version`, the store's version: a store of other code is
+  refused whole);
 * the rendering's shared values (:func:`shared_key`): the config (its fields, its contract,
   the earlier campaigns' fields, the chain), the campaign's folder in the site, the phase, the
   honour roll's provisional mark, the comment window, whether the campaign is summarised, and
@@ -43,7 +44,6 @@ and its contract's pickle, not pickled whole: its field sets pickle in a per-pro
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.judge.config import Config
-from generator.read.cache import cache_root
+from generator.site.memo_keys import digest, source_version
 from generator.site.pages.dated import split_dated
 from generator.site.pages.environment import TEMPLATES, environment
 from generator.site.pages.markup import html_block, mark_abbreviations
@@ -103,14 +103,6 @@ _GENERATOR = Path(__file__).resolve().parents[2]
 _LIBRARIES = ("jinja2", "markupsafe", "pydantic")
 
 
-def _digest(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "big") + data)
-    return h.hexdigest()
-
-
 def _pickled(value: object) -> bytes:
     return pickle.dumps(value, protocol=5)
 
@@ -118,12 +110,10 @@ def _pickled(value: object) -> bytes:
 def memo_version() -> str:
     """The version of the pages this code makes: every source file under ``generator/``
     (templates included), Python's version and the template libraries' versions."""
-    parts: list[str | bytes] = [f"python {sys.version}"]
-    for dist in _LIBRARIES:
-        parts.append(f"{dist} {metadata.version(dist)}")
-    for path in sorted(p for p in _GENERATOR.rglob("*") if _is_source(p)):
-        parts += [path.relative_to(_GENERATOR).as_posix(), path.read_bytes()]
-    return _digest(*parts)
+    libraries = " ".join(f"{dist} {metadata.version(dist)}" for dist in _LIBRARIES)
+    sources = sorted(p for p in _GENERATOR.rglob("*") if _is_source(p))
+    names = " ".join(p.relative_to(_GENERATOR).as_posix() for p in sources)
+    return source_version(*sources, extra=f"python {sys.version}\n{libraries}\n{names}")
 
 
 def _is_source(path: Path) -> bool:
@@ -137,7 +127,7 @@ def config_key(config: Config) -> str:
     earlier campaigns' files and fields, the chain."""
     earlier = config.__pydantic_private__ or {}
     campaigns = earlier.get("_campaigns", {})
-    return _digest(
+    return digest(
         config.model_dump_json(),
         _pickled(earlier.get("_data_contract")),
         *(f"{cid} {file} {cfg.model_dump_json()}" for cid, (file, cfg) in campaigns.items()),
@@ -148,8 +138,7 @@ def config_key(config: Config) -> str:
 def shared_key(site: PageRenderer, view: PageView) -> str:
     """The values every department page of this rendering reads, but the date."""
     slugs = "\n".join(f"{code}\t{slug}" for code, slug in site.unit_slugs.items())
-    return _digest(
-        memo_version(),
+    return digest(  # the code is the store's version (memo_version): not repeated here
         config_key(view.config),
         site.base,
         view.phase,
@@ -181,9 +170,7 @@ class UnitPages:
     @classmethod
     def open(cls, site: PageRenderer) -> UnitPages:
         """The pages of ``site`` with the store of the cache folder the environment names."""
-        root = cache_root()
-        path = None if root is None else root / "build" / f"{STORE_NAME}.bin"
-        return cls.using(site, PageStore.open(path, STORE_NAME, memo_version()))
+        return cls.using(site, PageStore.in_cache(STORE_NAME, memo_version()))
 
     @classmethod
     def using(cls, site: PageRenderer, store: PageStore) -> UnitPages:
@@ -200,7 +187,7 @@ class UnitPages:
     def key(self, path: str, unit: UnitView, honour: Sequence[HonourEntry]) -> str:
         """A page's key: the shared values, its path, its unit's place, unit and entries."""
         index = self.site.unit_order[unit.code]
-        return _digest(self.shared, path, str(index), _pickled((unit, tuple(honour))))
+        return digest(self.shared, path, str(index), _pickled((unit, tuple(honour))))
 
     def page(self, path: str, unit: UnitView, honour: Sequence[HonourEntry]) -> str:
         """The source of ``unit``'s page at ``path``, kept or rendered (and kept)."""
