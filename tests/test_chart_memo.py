@@ -54,3 +54,12 @@ def test_no_cache_no_store(view, tmp_path, monkeypatch):
     monkeypatch.setenv("THIDUA_NO_CACHE", "1")
     assert svg_files(charts(view)) == chart_files(view)
     assert not (tmp_path / "build").exists()
+
+
+def test_a_kept_entry_not_of_this_shape_is_drawn_again(view, tmp_path):
+    made = charts(view)
+    store = _store(tmp_path)
+    for chart in made.values():
+        store.put(chart_memo.chart_key(chart), ("<svg>kept</svg>", "not ours"))
+    store.save()
+    assert svg_files(made, _store(tmp_path)) == chart_files(view)
