@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.publish.build import build_site
-from generator.publish.raw_pages import OFF_ENV
+from generator.publish.raw_pages import OFF_ENV, PLACEHOLDER, split_page
 from generator.site.bundle import make_bundle
 from generator.site.campaigns import make_site
 from tests.builders.founding import SOLO_CONFIG
@@ -43,11 +45,41 @@ def test_three_campaigns_build_to_the_same_bytes_without_markdown(tmp_path, monk
     assert [name for name in fast if fast[name] != slow[name]] == []
 
 
-def test_an_indented_line_is_found_as_str_isspace_finds_it():
-    from generator.publish.raw_pages import INDENTED
+# The shape split_page tests with string methods, as the regular expressions it had.
+_SHAPE = re.compile(r"\A\n*(# [^\n]+)\n\n(<div[^\n]*(?:\n[^\n]+)*)\n*\Z")
+_ANY_INDENT = re.compile(r"(?:\A|\n)[^\S\n]")
 
+
+def _by_pattern(markdown: str) -> tuple[str, str] | None:
+    m = _SHAPE.match(markdown)
+    if m is None or PLACEHOLDER in markdown or _ANY_INDENT.search(m.group(2)):
+        return None
+    return m.group(1), m.group(2)
+
+
+def test_an_indented_line_is_found_as_str_isspace_finds_it():
     spaces = [chr(c) for c in range(0x110000) if chr(c).isspace() or re.fullmatch(r"\s", chr(c))]
     for c in [*spaces, "a", "<", "\u200b"]:
-        for block in (f"{c}x", f"<div>\n{c}x", f"<div>\n\n{c}", f"<div>{c}\nx"):
-            expected = any(line[:1].isspace() for line in block.split("\n"))
-            assert bool(INDENTED.search(block)) == expected, (hex(ord(c)), block)
+        for block in (f"<div>\n{c}x", f"<div>\n\n{c}", f"<div>{c}\nx", f"<div>\nx\n{c}"):
+            markdown = f"# T\n\n{block}\n"
+            lines = block.rstrip("\n").split("\n")
+            expected = any(line[:1].isspace() or not line for line in lines)
+            assert (split_page(markdown) is None) == expected, (hex(ord(c)), block)
+            assert split_page(markdown) == _by_pattern(markdown), (hex(ord(c)), block)
+
+
+_PIECES = ["\n", "\n\n", "# ", "#", "<div", "<div>", "x", " ", "\t", "\r", "\u2028", "\x0b",
+           "Tiêu đề", PLACEHOLDER, "THIDUA"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_a_page_is_split_as_the_pattern_splits_it(pieces):
+    for markdown in ("".join(pieces), "# T\n\n<div" + "".join(pieces)):
+        assert split_page(markdown) == _by_pattern(markdown), markdown
+
+
+def test_a_generated_page_is_split_into_its_heading_and_block():
+    page = "\n# Đơn vị A\n\n<div class=\"x\">\n<p>một</p>\n</div>\n\n"
+    assert split_page(page) == ("# Đơn vị A", "<div class=\"x\">\n<p>một</p>\n</div>")
+    assert split_page("# \n\n<div>") is None  # a heading needs a character after "# "

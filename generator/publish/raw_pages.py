@@ -27,11 +27,11 @@ OFF_ENV = "THIDUA_MARKDOWN_ALL"
 # A word Python-Markdown makes into "<p>WORD</p>" and nothing else (no markup, no escape).
 PLACEHOLDER = "THIDUARAWHTMLBLOCK"
 _PARAGRAPH = f"<p>{PLACEHOLDER}</p>"
-_HEADING = re.compile(r"\A\n*(# [^\n]+)\n\n(<div[^\n]*(?:\n[^\n]+)*)\n*\Z")
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _ID = re.compile(r"\sid=\"([^\"]*)\"")
-# A line of the block that starts with whitespace (``\s`` is ``str.isspace``'s set), not "\n".
-INDENTED = re.compile(r"(?:\A|\n)[^\S\n]")
+# A line after the first that starts with whitespace (``\s`` is ``str.isspace``'s set), not
+# "\n"; a block's first line starts with "<div".
+INDENTED = re.compile(r"\n[^\S\n]")
 _A_NAME = re.compile(r"\A<a\s(?:[^>]*\s)?name=\"([^\"]*)\"")
 
 
@@ -43,14 +43,19 @@ def bypass_enabled() -> bool:
 def split_page(markdown: str) -> tuple[str, str] | None:
     """``(heading, block)`` of a generated page's Markdown (front matter removed), or None
     when the page has another shape: a block with a blank line, an indented line, a
-    placeholder-like word or anything after it goes through Markdown."""
-    m = _HEADING.match(markdown)
-    if m is None or PLACEHOLDER in markdown:
+    placeholder-like word or anything after it goes through Markdown.
+
+    The shape is ``\\A\\n*(# [^\\n]+)\\n\\n(<div[^\\n]*(?:\\n[^\\n]+)*)\\n*\\Z``, tested with
+    string methods (a regular expression's backtracking over every line of a big page cost
+    more than the rest of this hook; ``tests/test_raw_pages.py`` holds them to that pattern)."""
+    text = markdown.lstrip("\n")
+    end = text.find("\n")  # the heading is "# " and at least one character
+    if not text.startswith("# ") or end < 3 or not text.startswith("\n\n<div", end):
         return None
-    block = m.group(2)
-    if INDENTED.search(block):
+    block = text[end + 2 :].rstrip("\n")
+    if "\n\n" in block or PLACEHOLDER in text or INDENTED.search(block):
         return None
-    return m.group(1), block
+    return text[:end], block
 
 
 def anchor_ids(block: str) -> set[str]:
