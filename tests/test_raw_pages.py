@@ -80,6 +80,6 @@ def test_a_page_is_split_as_the_pattern_splits_it(pieces):
 
 
 def test_a_generated_page_is_split_into_its_heading_and_block():
-    page = "\n# Đơn vị A\n\n<div class=\"x\">\n<p>một</p>\n</div>\n\n"
-    assert split_page(page) == ("# Đơn vị A", "<div class=\"x\">\n<p>một</p>\n</div>")
+    page = '\n# Đơn vị A\n\n<div class="x">\n<p>một</p>\n</div>\n\n'
+    assert split_page(page) == ("# Đơn vị A", '<div class="x">\n<p>một</p>\n</div>')
     assert split_page("# \n\n<div>") is None  # a heading needs a character after "# "
