@@ -92,3 +92,17 @@ def test_the_scan_reads_upper_case_multi_line_and_hidden_code_as_the_browser() -
     assert source_hash("p{}") in upper and source_hash("a") in upper
     own = policy('<body><FORM ACTION="../ket-qua/">x</FORM><form>y</form></body>')
     assert own.endswith("form-action 'self'")
+
+
+def test_the_forked_workers_freeze_the_heap_they_inherit():
+    """The pass workers' and the search indexing workers' collections skip the parent's
+    objects (site/gc_pause.inherited_heap_frozen); the parent's own collector is untouched."""
+    import gc
+
+    from generator.publish import passes, search_pages
+
+    assert gc.get_freeze_count() == 0
+    for pool in (passes.worker_pool(None), search_pages.worker_pool()):
+        with pool:
+            assert pool.submit(gc.get_freeze_count).result() > 0
+    assert gc.get_freeze_count() == 0

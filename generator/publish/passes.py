@@ -35,6 +35,7 @@ from pathlib import Path
 from generator.publish import csp, csp_memo, fold_memo
 from generator.publish.allowlist import site_files
 from generator.publish.build_memo import PageMemo
+from generator.site.gc_pause import inherited_heap_frozen
 from generator.site.pages.page_store import MemoStats
 from generator.site.search_index import fold_index
 
@@ -119,14 +120,24 @@ def _apply(site_dir: Path, passes: Passes, memo: PageMemo | None) -> None:
         for chunk in chunks:
             pass_pages(site_dir, chunk, site, passes, memo)
         return
-    pool = ProcessPoolExecutor(_WORKERS, initializer=csp_memo.adopt, initargs=(memo,))
-    with pool:
+    with worker_pool(memo) as pool:
         folding = pool.submit(fold_search_files, site_dir)
         args = repeat(site_dir), chunks, repeat(site), repeat(passes)
         for delta in pool.map(_pass_chunk, *args):
             if memo is not None and delta is not None:
                 memo.merge(delta)
         folding.result()
+
+
+def worker_pool(memo: PageMemo | None) -> ProcessPoolExecutor:
+    """The passes' two forked workers, each with the heap it inherits frozen and ``memo``."""
+    return ProcessPoolExecutor(_WORKERS, initializer=_start_worker, initargs=(memo,))
+
+
+def _start_worker(memo: PageMemo | None) -> None:
+    """A pass worker's start: the inherited heap frozen, the main process's memo kept."""
+    inherited_heap_frozen()
+    csp_memo.adopt(memo)
 
 
 def _pass_chunk(

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.publish.build_memo import DATE_TOKEN, PageMemo
+from generator.site.gc_pause import inherited_heap_frozen
 from generator.site.memo_keys import digest, source_version
 from generator.site.pages import dated
 from generator.site.pages.dated import split_dated
@@ -173,6 +174,12 @@ def material_index(plugins: Any) -> Any | None:
     return None
 
 
+def worker_pool() -> ProcessPoolExecutor:
+    """The indexing workers: forked from the builder, each with the heap it inherits frozen."""
+    fork = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(_WORKERS, mp_context=fork, initializer=inherited_heap_frozen)
+
+
 @dataclass
 class SearchPool:
     """The generated pages of one build, indexed beside the builder: :meth:`attach` puts the
@@ -213,8 +220,7 @@ class SearchPool:
             self._futures.append((key, kept))
             return
         if self._pool is None:
-            fork = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(max_workers=_WORKERS, mp_context=fork)
+            self._pool = worker_pool()
         job = self._pool.submit(index_noting_date, type(self.index), self._config, data)
         self._futures.append((key, job))
 
