@@ -66,6 +66,15 @@ def test_impossible_and_invalid_dates(tmp_path):
     assert rejected == [("de-nghi/A.xlsx", 3), ("de-nghi/B.xlsx", 3), ("sang-kien.xlsx", 3)]
 
 
+def test_a_duplicate_key_names_where_the_key_first_appears(tmp_path):
+    mini = Mini()
+    mini.nominees["B"][1]["Mã CB"] = "A1"
+    _, result = issues_of(tmp_path, mini, errors_only=True)
+    [issue] = [i for i in result.issues if i.code == "duplicate-key"]
+    assert "trùng với de-nghi/A.xlsx › Cá nhân › dòng 2" in issue.message
+    assert "first at de-nghi/A.xlsx › Cá nhân › dòng 2" in issue.message_en
+
+
 def test_unknown_unit_duplicate_code_and_values_outside_lists(tmp_path):
     mini = Mini()
     mini.initiatives[1]["Mã đơn vị"] = "ZZ"

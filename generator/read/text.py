@@ -151,13 +151,15 @@ def special_characters(text: str) -> list[str]:
 def person_key(name: str) -> str:
     """Key for matching a person's name: like :func:`name_key`, and also blind to where the
     tone mark sits in a syllable ('Hoà' = 'Hòa', 'Thuý' = 'Thúy', 'Uỷ' = 'Ủy')."""
-    words = []
-    for word in name_key(name).split(" "):
-        decomposed = unicodedata.normalize("NFD", word)
-        tones = "".join(ch for ch in decomposed if ch in _TONE_RANK)
-        rest = "".join(ch for ch in decomposed if ch not in _TONE_RANK)
-        words.append(unicodedata.normalize("NFC", rest) + tones)
-    return " ".join(words)
+    return " ".join(map(_tone_last, name_key(name).split(" ")))
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function; names repeat their words
+def _tone_last(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(ch for ch in decomposed if ch in _TONE_RANK)
+    rest = "".join(ch for ch in decomposed if ch not in _TONE_RANK)
+    return unicodedata.normalize("NFC", rest) + tones
 
 
 # --- legacy Vietnamese encodings (TCVN3 / VNI) ----------------------------------------------

@@ -4,9 +4,9 @@ key (`row-duplicate`), and a repeated unique key across all files of a sheet
 
 from __future__ import annotations
 
-from generator.judge.model import Loc
 from generator.judge.validate.context import Context, row_loc, sheet_tables
 from generator.read.columns import Sheet
+from generator.read.normalise.table import Row, Table
 
 
 def check_unique(ctx: Context) -> None:
@@ -44,7 +44,7 @@ def _hashable(value: object) -> object:
 
 def duplicate_keys(ctx: Context, sheet: Sheet, key: str) -> set[tuple[str, int]]:
     """Report every repeat of a unique key (over all rows read, rejected or not)."""
-    seen: dict[str, Loc] = {}
+    seen: dict[str, tuple[Table, Row]] = {}  # its Loc made only for a repeat
     repeats: set[tuple[str, int]] = set()
     for _, table in sheet_tables(ctx, sheet):
         for row in table.parsed:
@@ -52,7 +52,7 @@ def duplicate_keys(ctx: Context, sheet: Sheet, key: str) -> set[tuple[str, int]]
             if value is None:
                 continue
             if str(value) in seen:
-                first = seen[str(value)]
+                first = row_loc(*seen[str(value)])
                 header = sheet.column(key).header
                 msg = f"“{value}” ở cột “{header}” trùng với {first}."
                 ctx.reject(
@@ -68,5 +68,5 @@ def duplicate_keys(ctx: Context, sheet: Sheet, key: str) -> set[tuple[str, int]]
                 )
                 repeats.add((table.file, row.number))
             else:
-                seen[str(value)] = row_loc(table, row)
+                seen[str(value)] = (table, row)
     return repeats
