@@ -79,12 +79,12 @@ def _steps_failing_in_the_child(fail):
                 fail()
             return {}
 
-        def tables():
+        def csv():
             if os.getpid() == parent:
                 time.sleep(1)
             return {}
 
-        return {"workbook": workbook, "tables": tables}
+        return {"workbook": workbook, "csv": csv, "json": dict}
 
     return steps
 
@@ -164,7 +164,7 @@ def _logged(log: Path, real):
 
 @pytest.mark.parametrize("slow", ["workbook", "pages"])
 def test_each_step_runs_once_in_the_process_free_first(slow, sample_view, tmp_path, monkeypatch):
-    """A slow workbook in the child: the parent makes the tables and the charts once its
+    """A slow workbook in the child: the parent makes the CSV and JSON files and the charts once its
     pages are done; slow pages in the parent: the child makes every step. Same files."""
     expected = parallel.site_outputs(sample_view, parallel=False)
     log, parent = tmp_path / "steps.log", os.getpid()
@@ -197,9 +197,9 @@ def test_each_step_runs_once_in_the_process_free_first(slow, sample_view, tmp_pa
         monkeypatch.setattr(parallel, "export_steps", _logged(log, slow_workbook))
     pages, files = parallel.site_outputs(sample_view, parallel=True)
     ran = dict(line.split() for line in log.read_text().splitlines())
-    assert len(log.read_text().splitlines()) == len(ran) == 3  # each step once
+    assert len(log.read_text().splitlines()) == len(ran) == 4  # each step once
     in_parent = {name for name, pid in ran.items() if int(pid) == parent}
-    assert in_parent == (set() if slow == "pages" else {"tables", "charts"})
+    assert in_parent == (set() if slow == "pages" else {"csv", "json", "charts"})
     assert (pages, list(files)) == (expected[0], list(expected[1]))
     assert all(files[p] == data for p, data in expected[1].items())
     assert not multiprocessing.active_children()

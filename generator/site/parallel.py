@@ -44,10 +44,11 @@ PARALLEL_ROWS = 2_000
 ENV = "THIDUA_SITE_FORK"
 _EXIT_WAIT = 10.0  # seconds a child that has answered gets to exit before it is killed
 
-# The child begins with the workbook, the longest step; the parent, once its pages are
-# done, takes what the child has not begun, the shortest first.
-CHILD_ORDER = ("workbook", "charts", "tables")
-PARENT_ORDER = ("tables", "charts", "workbook")
+# The child begins with the workbook, the longest step, then the JSON files, which need the
+# tables but not their flat rows; the parent, once its pages are done, takes what the child
+# has not begun, first the CSV files (which the kept pages of a rebuild leave it time for).
+CHILD_ORDER = ("workbook", "json", "charts", "csv")
+PARENT_ORDER = ("csv", "json", "charts", "workbook")
 
 T = TypeVar("T")
 Made = dict[str, dict[str, bytes]]

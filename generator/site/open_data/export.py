@@ -1,8 +1,9 @@
 """Every download of /du-lieu-mo/, keyed by site path (:func:`export_open_data`).
 
 CSV and JSON per table, one XLSX with a sheet each, ``datapackage.json`` and ``SHA256SUMS``.
-Made in two steps that read the same tables and not each other's work (:func:`export_steps`:
-the workbook, then the rest), so that two processes may share them (site/parallel.py);
+Made in three steps that read the same tables and not each other's work (:func:`export_steps`:
+the workbook, the CSV files, the JSON files), so that two processes may share them
+(site/parallel.py);
 :func:`assemble` puts their files in one order whoever made them.
 """
 
@@ -50,35 +51,41 @@ class _Tables:
 
 
 def export_steps(view: SiteView) -> dict[str, Step]:
-    """The steps of the export by name: ``workbook`` (the XLSX) and ``tables`` (CSV and JSON
-    per table, the data package); each holds the cycle collector while it runs."""
+    """The steps of the export by name: ``workbook`` (the XLSX), ``csv`` (a CSV per table and
+    the data package) and ``json`` (a JSON per table); each holds the cycle collector while
+    it runs."""
     made = _Tables(view)
 
     def workbook() -> dict[str, bytes]:
         with cycle_collection_held():
             return {WORKBOOK: to_xlsx(made.tables, made.rows)}
 
-    def tables() -> dict[str, bytes]:
+    def csv() -> dict[str, bytes]:
         with cycle_collection_held():
-            return _table_files(view, made)
+            files = {
+                _file(t, "csv"): to_csv(t, v) for t, v in zip(made.tables, made.rows, strict=True)
+            }
+            return {**files, PACKAGE: datapackage(view, made.tables)}
 
-    return {"workbook": workbook, "tables": tables}
+    def json() -> dict[str, bytes]:
+        with cycle_collection_held():
+            return {_file(table, "json"): to_json(table) for table in made.tables}
+
+    return {"workbook": workbook, "csv": csv, "json": json}
 
 
-def _table_files(view: SiteView, made: _Tables) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for table, values in zip(made.tables, made.rows, strict=True):
-        files[f"{FOLDER}/{table.name}.csv"] = to_csv(table, values)
-        files[f"{FOLDER}/{table.name}.json"] = to_json(table)
-    files[PACKAGE] = datapackage(view, made.tables)
-    return files
+def _file(table: Table, extension: str) -> str:
+    return f"{FOLDER}/{table.name}.{extension}"
 
 
 def assemble(made: Mapping[str, Mapping[str, bytes]]) -> dict[str, bytes]:
     """The downloads from the steps' files (by step name): CSV and JSON per table, the
     workbook, the data package, then ``SHA256SUMS`` of them all."""
-    files = {path: data for path, data in made["tables"].items() if path != PACKAGE}
+    tables = [path for path in made["csv"] if path != PACKAGE]
+    files: dict[str, bytes] = {}
+    for csv, json in zip(tables, made["json"], strict=True):  # both in the tables' order
+        files[csv], files[json] = made["csv"][csv], made["json"][json]
     files[WORKBOOK] = made["workbook"][WORKBOOK]
-    files[PACKAGE] = made["tables"][PACKAGE]
+    files[PACKAGE] = made["csv"][PACKAGE]
     files[SUMS] = checksums(files)
     return files
