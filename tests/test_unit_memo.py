@@ -268,3 +268,6 @@ def test_a_key_s_parts_never_run_into_each_other():
 
     assert digest("a\0", "b") != digest("a", "\0b")
     assert digest(b"ab", "") != digest("a", b"b")
+    # each part after its length in 8 bytes, big-endian, text as UTF-8 (lone surrogates kept)
+    expected = b"\0" * 7 + b"\x03" + "ạ".encode() + b"\0" * 7 + b"\x03" + b"\xed\xa0\x80"
+    assert digest("ạ", "\ud800") == hashlib.sha256(expected).hexdigest()

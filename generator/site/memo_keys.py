@@ -13,7 +13,8 @@ def digest(*parts: str | bytes) -> str:
     h = hashlib.sha256()
     for part in parts:
         data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass")
-        h.update(len(data).to_bytes(8, "big") + data)
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)  # not joined to its length first: a page's copy saved per part
     return h.hexdigest()
 
 
