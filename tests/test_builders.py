@@ -169,3 +169,57 @@ def test_the_builder_setting_comes_from_the_environment(monkeypatch: pytest.Monk
     assert builder_named("mkdocs").name == "mkdocs"  # the command line wins
     monkeypatch.delenv("THIDUA_BUILDER")
     assert builder_named(None).name == "mkdocs"
+
+
+_PROBE = """import os, sys
+print(repr((__name__, os.getcwd(), sys.path[0], os.environ.get("PROBE"), sys.argv[1:])))
+sys.exit(3)
+"""
+
+
+def test_a_started_builder_runs_as_python_m_in_the_build_s_folder_and_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The process started ahead imports in its own folder, then runs the module as
+    ``python -m`` would in the request's folder, arguments and whole environment."""
+    import subprocess
+    import sys
+
+    start, build = tmp_path / "start", tmp_path / "build"
+    start.mkdir(), build.mkdir()
+    (build / "probe_builder.py").write_text(_PROBE, encoding="utf-8")
+    monkeypatch.setenv("PROBE", "at start")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.publish.builder_process", "probe_builder", "json"],
+        cwd=start, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    env = {"PROBE": "asked", "PYTHONPATH": str(ROOT)}
+    request = {"args": ["build", "-f", "x.yml"], "cwd": str(build), "env": env}
+    out, _ = process.communicate(json.dumps(request))
+    assert process.returncode == 3
+    assert out.strip() == repr(
+        ("__main__", str(build), str(build), "asked", ["build", "-f", "x.yml"])
+    )
+
+
+def test_a_builder_never_asked_to_build_is_stopped(tmp_path: Path) -> None:
+    from generator.publish.builders import start_builder
+
+    with start_builder(builder_named("mkdocs"), tmp_path) as started:
+        assert started.process.poll() is None  # loading its modules, waiting
+    assert started.process.returncode is not None
+
+
+def test_a_refused_build_starts_no_builder(
+    bundle: SiteBundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.publish import build
+
+    def no_start(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a builder was started")
+
+    monkeypatch.setattr(build, "start_builder", no_start)
+    yml = project_copy(tmp_path)
+    (tmp_path / "content" / "bang-diem.xlsx").write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(BuildFailed, match=r"bang-diem\.xlsx"):
+        build_into(bundle, yml, tmp_path / "work", builder="mkdocs", offline=False)

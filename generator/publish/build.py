@@ -2,7 +2,8 @@
 
 1. :mod:`~generator.publish.staging` checks the content folder and writes the staging tree
    (content, generated pages and files, feed, a config inheriting ``mkdocs.yml``);
-2. :mod:`~generator.publish.builders` runs the builder on it (``--strict``, dated by the data);
+2. :mod:`~generator.publish.builders` runs the builder on it (``--strict``, dated by the data),
+   in a process started before the tree is written (its imports meanwhile);
 3. :mod:`~generator.publish.passes` makes the output safe and Vietnamese (folded search,
    offline links, Content-Security-Policy with hashes);
 4. :mod:`~generator.publish.checks` refuses a file outside the allow-list or a page without
@@ -18,11 +19,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.publish.builders import BuilderFailed, builder_named, run_builder
+from generator.publish.builders import BuilderFailed, builder_named, run_builder, start_builder
 from generator.publish.checks import CheckFailed, check_built_site
 from generator.publish.config_file import ConfigFileError, read_project_config
 from generator.publish.passes import PassError, Passes, apply_passes
-from generator.publish.staging import StagingFailed, write_staging_tree
+from generator.publish.staging import StagingFailed, check_content, write_staging_tree
 from generator.publish.swap import swap_in
 from generator.read.dates import builder_epoch
 from generator.site.bundle import SiteBundle
@@ -59,9 +60,15 @@ def build_into(
     try:
         chosen = builder_named(builder)
         project = read_project_config(mkdocs_yml.resolve())
-        tree = write_staging_tree(bundle, project, work / "stage", offline=offline)
-        updated = bundle.view.updated if bundle.view is not None else None
-        run_builder(chosen, tree.config, tree.site, epoch=builder_epoch(updated), offline=offline)
+        check_content(bundle, project, offline=offline)  # refused before a builder starts
+        work.mkdir(parents=True, exist_ok=True)
+        with start_builder(chosen, work) as started:  # its imports while the tree is written
+            tree = write_staging_tree(bundle, project, work / "stage", offline=offline)
+            updated = bundle.view.updated if bundle.view is not None else None
+            epoch = builder_epoch(updated)
+            run_builder(
+                chosen, tree.config, tree.site, epoch=epoch, offline=offline, started=started
+            )
         passes = Passes(offline, sections=bundle.sections, form_origins=bundle.form_origins)
         apply_passes(tree.site, passes)
         check_built_site(tree.site, bundle.sections)

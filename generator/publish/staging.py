@@ -68,6 +68,13 @@ def write_staging_tree(
     return tree
 
 
+def check_content(bundle: SiteBundle, project: ProjectConfig, *, offline: bool = False) -> None:
+    """The check :func:`write_staging_tree` makes first, alone: raise before anything is
+    written (or any builder started) when the content folder cannot be published."""
+    directory_urls = project.use_directory_urls and not offline
+    refuse_content(project.docs_dir, {**bundle.pages, **bundle.files}, directory_urls)
+
+
 def _copy_content(content_dir: Path, docs: Path) -> None:
     for rel in content_files(content_dir):
         target = docs / rel
