@@ -6,8 +6,9 @@ plugins, this project's builder hook) while the caller writes the staging tree, 
 request from stdin: the command line arguments, the working folder and the whole environment
 of the build. It then runs ``MODULE`` as ``python -m MODULE`` would, in that folder and that
 environment (``sys.path[0]`` the folder, as ``-m`` puts it), and exits with the builder's code.
-A module read once at import is read before the request: nothing preloaded here reads the
-environment then (the theme's start-up banner, the one that does, is quieted at start).
+What a preloaded module reads of the environment at import, it reads from the environment
+the process started with (the caller's, the builder's banner quieted): of the modules
+preloaded, only the theme's banner switch is read then; the build reads the request's.
 """
 
 from __future__ import annotations
