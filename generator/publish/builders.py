@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.publish import builder_process
+
 DEFAULT_BUILDER = "mkdocs"
 BUILDER_ENV = "THIDUA_BUILDER"
 # What this project's builder hook imports, loaded ahead with the builder's own modules.
@@ -86,7 +88,7 @@ def start_builder(builder: Builder, cwd: Path) -> Iterator[StartedBuilder]:
     imports); one never asked to build is stopped when the block ends."""
     preload = (*builder.preload, *_HOOK_MODULES)  # the builder's first: ProperDocs' redirect
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator.publish.builder_process", builder.module, *preload],
+        [sys.executable, "-m", builder_process.__name__, builder.module, *preload],
         cwd=cwd,
         env={**os.environ, **dict(builder.quiet_env)},
         stdin=subprocess.PIPE,
