@@ -430,3 +430,16 @@ def test_no_worker_left_behind(good_file: Path) -> None:
     assert pid is not None
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_the_cycle_collector_is_held_while_the_sources_are_read(monkeypatch):
+    """The tables unpickled from the cache and the workers are many objects without cycles:
+    no collection walks them meanwhile (read/gc_pause.py); after, the collector is back."""
+    import gc
+
+    seen: list[bool] = []
+    monkeypatch.setattr(Loader, "_read_sources", lambda self, sources: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    with Loader() as loader:
+        loader.read_sources([])
+    assert seen == [False] and gc.isenabled()

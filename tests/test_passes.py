@@ -96,7 +96,7 @@ def test_the_scan_reads_upper_case_multi_line_and_hidden_code_as_the_browser() -
 
 def test_the_forked_workers_freeze_the_heap_they_inherit():
     """The pass workers' and the search indexing workers' collections skip the parent's
-    objects (site/gc_pause.inherited_heap_frozen); the parent's own collector is untouched."""
+    objects (read/gc_pause.inherited_heap_frozen); the parent's own collector is untouched."""
     import gc
 
     from generator.publish import passes, search_pages

@@ -16,6 +16,7 @@ from generator.judge.facts import PastCampaign
 from generator.judge.model import Dataset, Outcome
 from generator.judge.select import select
 from generator.judge.validate.driver import validate
+from generator.read.gc_pause import cycle_collection_held
 from generator.read.issues import Issue, has_errors
 from generator.read.load import Loader
 
@@ -66,9 +67,10 @@ def run(
         data_dir = config_path.resolve().parent.parent / config.data_dir
     shared = runs if runs is not None else Runs()
     earlier = {cid: shared.get(file, loader) for cid, file in config.earlier_campaigns.items()}
-    validation = validate(data_dir, config, loader)
-    outcomes = evaluate(config, validation.dataset, _pasts(earlier))
-    notices = select(config, validation.dataset, outcomes)
+    with cycle_collection_held():  # records and outcomes: many objects, no cycles (gc_pause)
+        validation = validate(data_dir, config, loader)
+        outcomes = evaluate(config, validation.dataset, _pasts(earlier))
+        notices = select(config, validation.dataset, outcomes)
     issues = (
         validation.issues
         + notices

@@ -35,7 +35,7 @@ from pathlib import Path
 from generator.publish import csp, csp_memo, fold_memo
 from generator.publish.allowlist import site_files
 from generator.publish.build_memo import PageMemo
-from generator.site.gc_pause import inherited_heap_frozen
+from generator.read.gc_pause import inherited_heap_frozen
 from generator.site.pages.page_store import MemoStats
 from generator.site.search_index import fold_index
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.publish.build_memo import DATE_TOKEN, PageMemo
-from generator.site.gc_pause import inherited_heap_frozen
+from generator.read.gc_pause import inherited_heap_frozen
 from generator.site.memo_keys import digest, source_version
 from generator.site.pages import dated
 from generator.site.pages.dated import split_dated

@@ -36,6 +36,7 @@ from typing import Any
 from generator.read import messages as msg
 from generator.read.cache import CacheKey, CacheStats, ParseCache, Parsed, cache_from_env
 from generator.read.discover import Source
+from generator.read.gc_pause import cycle_collection_held
 from generator.read.issues import Issue
 from generator.read.normalise.table import Table
 from generator.read.process import Overrun, Worker, WorkerGone, describe_exit
@@ -240,7 +241,13 @@ class Loader:
     # ------------------------------------------------------------------ a campaign's files
 
     def read_sources(self, sources: Sequence[Source]) -> list[FileResult]:
-        """Read and normalise every source: one :class:`FileResult` each, in their order."""
+        """Read and normalise every source: one :class:`FileResult` each, in their order; the
+        cycle collector held meanwhile (the tables unpickled from the cache and from the
+        workers are millions of objects without cycles, gc_pause.py)."""
+        with cycle_collection_held():
+            return self._read_sources(sources)
+
+    def _read_sources(self, sources: Sequence[Source]) -> list[FileResult]:
         cache = self.cache
         results: list[FileResult | None] = [None] * len(sources)
         todo: list[tuple[int, Source, CacheKey | None]] = []

@@ -15,7 +15,7 @@ process: :func:`pages_and_downloads` and :func:`site_outputs` either way.
 
 The child holds the cycle collector for its whole life (it only exports, which holds it
 anyway, then exits); the objects made before the fork are frozen out of the collections
-(:func:`~generator.site.gc_pause.heap_frozen`) until the child is gone. An exception in the
+(:func:`~generator.read.gc_pause.heap_frozen`) until the child is gone. An exception in the
 child is raised here (its traceback added as a note); a child that ends without an answer is
 a :class:`ExportProcessFailed`. The child is always joined, killed first when this side
 fails or no longer waits for it. ``THIDUA_SITE_FORK=0`` keeps every campaign in one process,
@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from generator.site.gc_pause import heap_frozen
+from generator.read.gc_pause import heap_frozen
 from generator.site.open_data.export import Step, assemble, export_open_data, export_steps
 from generator.site.pages.registry import render_pages, render_pages_before, site_files
 from generator.site.views import SiteView

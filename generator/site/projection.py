@@ -23,9 +23,9 @@ from generator.judge.model import (
     Unit,
 )
 from generator.judge.select import status_label
+from generator.read.gc_pause import cycle_collection_held
 from generator.read.text import collation_key, person_sort_key, slug
 from generator.site.comment_window import comments_view
-from generator.site.gc_pause import cycle_collection_held
 from generator.site.views import (
     CollectiveView,
     CouncilView,
@@ -57,7 +57,7 @@ def build_views(
     config: Config, data: Dataset, outcomes: list[Outcome], updated: dt.date | None
 ) -> SiteView:
     """Project the evaluated campaign onto what the public site shows."""
-    with cycle_collection_held():  # site/gc_pause.py
+    with cycle_collection_held():  # read/gc_pause.py
         return _build_views(config, data, outcomes, updated)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cached_property
 
-from generator.site.gc_pause import cycle_collection_held
+from generator.read.gc_pause import cycle_collection_held
 from generator.site.open_data.checksums import checksums
 from generator.site.open_data.datapackage import datapackage
 from generator.site.open_data.table import Table
@@ -30,7 +30,7 @@ Step = Callable[[], dict[str, bytes]]
 
 def export_open_data(view: SiteView) -> dict[str, bytes]:
     """Every download of /du-lieu-mo/, keyed by site path."""
-    with cycle_collection_held():  # site/gc_pause.py
+    with cycle_collection_held():  # read/gc_pause.py
         return assemble({name: step() for name, step in export_steps(view).items()})
 
 

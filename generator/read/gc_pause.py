@@ -1,13 +1,16 @@
-"""Python's cycle collector held while the site stage makes many objects that hold no cycles.
+"""Python's cycle collector held while a stage makes many objects that hold no cycles.
 
-The projection (a record per nominee, criterion and initiative) and the downloads (records,
-rows, the workbook's cells) make millions of small objects that stay alive, and each full
+The loader (the tables unpickled from the parse cache and from the workers' replies), the
+projection (a record per nominee, criterion and initiative) and the downloads (records, rows,
+the workbook's cells) make millions of small objects that stay alive, and each full
 collection walks every object of the campaign: at 30,000 nominees four of them took half the
-export. Reference counting still frees whatever is dropped; only cycles wait, and these steps
-make none worth waiting for. Jinja's rendering does make cycles: it is not held, but while
-the downloads are exported in a forked process (site/parallel.py) the objects made before are
-frozen out of its collections (:func:`heap_frozen`), as they are in the publish stage's
-forked worker pools (:func:`inherited_heap_frozen`)."""
+export, and the parse cache's 3,003 entries took 0.67 s to unpickle against 0.28 s with the
+collector held. Reference counting still frees whatever is dropped; only cycles wait, and
+these steps make none worth waiting for. Jinja's rendering does make cycles: it is not held,
+but while the downloads are exported in a forked process (site/parallel.py) the objects made
+before are frozen out of its collections (:func:`heap_frozen`), as they are in the publish
+stage's forked worker pools (:func:`inherited_heap_frozen`). In the read stage, the lowest,
+so that every stage may use it."""
 
 from __future__ import annotations
 
