@@ -48,10 +48,12 @@ class StagingTree:
 def write_staging_tree(
     bundle: SiteBundle, project: ProjectConfig, root: Path, *, offline: bool = False
 ) -> StagingTree:
-    """Check the content folder, then write the tree for ``bundle`` under ``root``."""
+    """Check the content folder (:func:`check_content`; a caller that checked it already
+    pays a walk of the small content folder again), then write the tree for ``bundle``
+    under ``root``."""
+    check_content(bundle, project, offline=offline)
     directory_urls = project.use_directory_urls and not offline
     generated: dict[str, str | bytes] = {**bundle.pages, **bundle.files}
-    refuse_content(project.docs_dir, generated, directory_urls)
     tree = StagingTree(root)
     _copy_content(project.docs_dir, tree.docs)
     made: set[Path] = set()  # folders made already (a mkdir each of 3,000 pages was 0.5 s)

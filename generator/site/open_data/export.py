@@ -60,18 +60,18 @@ def export_steps(view: SiteView) -> dict[str, Step]:
         with cycle_collection_held():
             return {WORKBOOK: to_xlsx(made.tables, made.rows)}
 
-    def csv() -> dict[str, bytes]:
+    def csv_files() -> dict[str, bytes]:
         with cycle_collection_held():
             files = {
                 _file(t, "csv"): to_csv(t, v) for t, v in zip(made.tables, made.rows, strict=True)
             }
             return {**files, PACKAGE: datapackage(view, made.tables)}
 
-    def json() -> dict[str, bytes]:
+    def json_files() -> dict[str, bytes]:
         with cycle_collection_held():
             return {_file(table, "json"): to_json(table) for table in made.tables}
 
-    return {"workbook": workbook, "csv": csv, "json": json}
+    return {"workbook": workbook, "csv": csv_files, "json": json_files}
 
 
 def _file(table: Table, extension: str) -> str:
@@ -83,8 +83,8 @@ def assemble(made: Mapping[str, Mapping[str, bytes]]) -> dict[str, bytes]:
     workbook, the data package, then ``SHA256SUMS`` of them all."""
     tables = [path for path in made["csv"] if path != PACKAGE]
     files: dict[str, bytes] = {}
-    for csv, json in zip(tables, made["json"], strict=True):  # both in the tables' order
-        files[csv], files[json] = made["csv"][csv], made["json"][json]
+    for csv_path, json_path in zip(tables, made["json"], strict=True):  # the tables' order
+        files[csv_path], files[json_path] = made["csv"][csv_path], made["json"][json_path]
     files[WORKBOOK] = made["workbook"][WORKBOOK]
     files[PACKAGE] = made["csv"][PACKAGE]
     files[SUMS] = checksums(files)
