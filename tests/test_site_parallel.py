@@ -215,3 +215,15 @@ def test_small_campaigns_stay_in_one_process(sample_view, monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_ROWS", 10**9)
     monkeypatch.setenv(parallel.ENV, "1")
     assert parallel_wanted(sample_view)
+
+
+def test_the_downloads_come_in_one_order_whichever_step_made_them(sample_view):
+    """CSV then JSON per table, the workbook, the data package, SHA256SUMS: the order of
+    one process, which assemble keeps from the three steps' files."""
+    from generator.site.open_data.export import export_open_data
+    from generator.site.open_data.tables import open_data_tables
+
+    names = [table.name for table in open_data_tables(sample_view)]
+    per_table = [f"du-lieu-mo/{n}.{ext}" for n in names for ext in ("csv", "json")]
+    tail = ["du-lieu-mo/du-lieu.xlsx", "du-lieu-mo/datapackage.json", "du-lieu-mo/SHA256SUMS"]
+    assert list(export_open_data(sample_view)) == per_table + tail
